@@ -1,0 +1,125 @@
+/**
+ * Bench 2 — our client against the official `midtrans-client` package, same simulator (in its
+ * own process), `charge` and `status` at concurrency 1 and 32. Target: ≥ 1.5× the official
+ * throughput, and a lower p50 and p99.
+ */
+import { createMidtransClient } from '../src/client/index.js';
+import { expectStatus, keepAliveAgent } from './lib/http.js';
+import { AUTH_HEADER, CLIENT_KEY, chargeBody, SERVER_KEY } from './lib/keys.js';
+import { assertHealthy, runLoad } from './lib/load.js';
+import { type Bench, runIfMain } from './lib/main.js';
+import { officialCoreApi } from './lib/official.js';
+import { atLeast, type BenchOptions, below, type Check, RowSet } from './lib/result.js';
+import { startSimProcess } from './lib/sim-process.js';
+
+const SEEDED = 2000;
+
+/** Run bench 2. */
+export const clientBench: Bench = async (options: BenchOptions) => {
+  const sim = await startSimProcess();
+  const rows = new RowSet();
+  const ratios = new RowSet();
+  try {
+    await sim.seed('CL', SEEDED, false);
+    const ours = createMidtransClient({
+      serverKey: SERVER_KEY,
+      clientKey: CLIENT_KEY,
+      apiBaseUrl: sim.apiUrl,
+      snapBaseUrl: sim.snapUrl,
+    });
+    const official = officialCoreApi(sim.apiUrl, sim.snapUrl);
+    const agent = keepAliveAgent(32);
+    const headers = {
+      authorization: AUTH_HEADER,
+      accept: 'application/json',
+      'content-type': 'application/json',
+    };
+    let orderSeq = 0;
+    const clients = {
+      ours: {
+        charge: () => ours.core.charge(chargeBody(`CL-OURS-${orderSeq++}`)),
+        status: (i: number) => ours.core.status(`CL-${i % SEEDED}`),
+      },
+      official: {
+        charge: () => official.charge(chargeBody(`CL-OFF-${orderSeq++}`)),
+        status: (i: number) => official.transaction.status(`CL-${i % SEEDED}`),
+      },
+      // The floor: a bare node:http request, no client at all — what any client's time is added to.
+      raw: {
+        charge: () =>
+          expectStatus(200, agent, `${sim.apiUrl}/v2/charge`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify(chargeBody(`CL-RAW-${orderSeq++}`)),
+          }),
+        status: (i: number) =>
+          expectStatus(200, agent, `${sim.apiUrl}/v2/CL-${i % SEEDED}/status`, { headers }),
+      },
+    };
+    for (let run = 0; run < options.runs; run++) {
+      for (const op of ['charge', 'status'] as const) {
+        for (const concurrency of [1, 32]) {
+          const order =
+            run % 2 === 0 ? (['ours', 'official', 'raw'] as const) : (['official', 'ours', 'raw'] as const);
+          const measured: Record<string, { rps: number; p50: number; p99: number }> = {};
+          for (const side of order) {
+            const call = clients[side][op];
+            const result = assertHealthy(
+              `${side} ${op}`,
+              await runLoad({
+                concurrency,
+                requests: options.quick ? 100 : concurrency === 1 ? 1500 : 6000,
+                maxMs: options.quick ? 300 : 1500,
+                warmup: options.quick ? 10 : 200,
+                op: call,
+              }),
+            );
+            measured[side] = result;
+            const label = `${op} c=${concurrency} ${side}`;
+            rows.add(`${label} throughput`, 'req/s', result.rps);
+            rows.add(`${label} p50`, 'ms', result.p50);
+            rows.add(`${label} p99`, 'ms', result.p99);
+          }
+          const a = measured.ours;
+          const b = measured.official;
+          if (a && b) {
+            const key = `${op} c=${concurrency}`;
+            ratios.add(`${key} throughput ours/official`, '×', a.rps / b.rps);
+            ratios.add(`${key} p50 ours/official`, '×', a.p50 / b.p50);
+            ratios.add(`${key} p99 ours/official`, '×', a.p99 / b.p99);
+          }
+        }
+      }
+    }
+    agent.destroy();
+  } finally {
+    await sim.close();
+  }
+  const checks: Check[] = [];
+  for (const op of ['charge', 'status']) {
+    for (const concurrency of [1, 32]) {
+      const key = `${op} c=${concurrency}`;
+      checks.push(
+        atLeast(`${key}: throughput ours / official`, ratios.samples(`${key} throughput ours/official`), 1.5),
+      );
+      for (const p of ['p50', 'p99']) {
+        const samples = ratios.samples(`${key} ${p} ours/official`);
+        // "Lower" means a ratio below 1, judged on the median like every target.
+        checks.push(below(`${key}: ${p} ours / official`, samples, 1));
+      }
+    }
+  }
+  return {
+    id: 'client',
+    title: '2. Client vs official midtrans-client',
+    rows: [...ratios.all(), ...rows.all()],
+    checks,
+    notes: [
+      '"raw" is a bare node:http request with a keep-alive agent: the floor every client adds its own time to (not a target).',
+      'Both clients as shipped: ours on node:http (global keep-alive agent of Node ≥ 19), the official package on its axios instance.',
+      `Status of ${SEEDED} seeded transactions round-robin; each charge a new bank_transfer order. Simulator in its own process.`,
+    ],
+  };
+};
+
+runIfMain(import.meta.url, clientBench);

@@ -1,0 +1,248 @@
+/**
+ * The hand-written comparison of bench 1: a minimal webhook handler that runs the statements the
+ * kit runs for one settlement notification (captured from its query log), in the same order and
+ * transactions, straight through better-sqlite3 or mysql2 — no Knex, no codec, no abstraction.
+ * It only handles what the bench sends (a valid settlement of a pending payment).
+ */
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import Database from 'better-sqlite3';
+import mysql from 'mysql2/promise';
+import { SERVER_KEY } from './keys.js';
+
+/** Handles one raw body; resolves with the HTTP status. */
+export type HandHandler = (rawBody: string, headers: Record<string, unknown>) => Promise<number>;
+
+interface Notification {
+  order_id: string;
+  status_code: string;
+  gross_amount: string;
+  signature_key: string;
+  transaction_id: string;
+  transaction_status: string;
+  fraud_status: string;
+  payment_type: string;
+  status_message: string;
+  va_numbers: { va_number: string; bank: string }[];
+}
+
+function verified(body: Notification): boolean {
+  const expected = createHash('sha512')
+    .update(body.order_id + body.status_code + body.gross_amount + SERVER_KEY)
+    .digest('hex');
+  return timingSafeEqual(Buffer.from(expected), Buffer.from(body.signature_key));
+}
+
+const T = { p: 'mtb_payments', n: 'mtb_notifications', e: 'mtb_payment_events', o: 'mtb_outbox_events' };
+
+/** The statements, as SQL text shared by both drivers (`?` placeholders). */
+const SQL = {
+  insertNotification: `insert into ${T.n} (created_at, error, fraud_status, gross_amount, headers, id, order_id, outcome, payment_id, payment_type, processed_at, raw_body, received_at, replay_of, signature_key, signature_valid, status_code, transaction_id, transaction_status, updated_at) values (?, null, ?, ?, ?, ?, ?, 'received', null, ?, null, ?, ?, null, ?, null, ?, ?, ?, ?)`,
+  findPayment: `select * from ${T.p} where order_id = ? limit 1`,
+  lockPayment: `select * from ${T.p} where order_id = ? limit 1`,
+  updatePayment: `update ${T.p} set transaction_id = ?, payment_type = ?, status = 'paid', transaction_status = ?, fraud_status = ?, status_code = ?, status_message = ?, bank = ?, va_number = ?, last_response = ?, updated_at = ?, version = version + 1 where id = ?`,
+  readPayment: `select * from ${T.p} where id = ? limit 1`,
+  insertEvent: `insert into ${T.e} (created_at, data, from_status, id, notification_id, payment_id, source, to_status, updated_at) values (?, ?, 'pending', ?, ?, ?, 'notification', 'paid', ?)`,
+  readOutbox: `select * from ${T.o} where event_id = ? limit 1`,
+  updateNotification: `update ${T.n} set signature_valid = ?, outcome = 'applied', error = null, processed_at = ?, payment_id = ?, updated_at = ? where id = ?`,
+  readNotification: `select * from ${T.n} where id = ? limit 1`,
+  claimDue: `select * from ${T.o} where delivered_at is null and available_at <= ? order by available_at asc, id asc limit 50`,
+  postpone: `update ${T.o} set available_at = ?, updated_at = ? where id = ?`,
+  readOutboxById: `select * from ${T.o} where id = ? limit 1`,
+  markDelivered: `update ${T.o} set delivered_at = ?, updated_at = ? where id = ?`,
+};
+const INSERT_OUTBOX = `insert into ${T.o} (attempts, available_at, created_at, delivered_at, event_id, id, last_error, payload, type, updated_at) values (0, ?, ?, null, ?, ?, null, ?, 'payment.paid', ?)`;
+
+/** The per-notification values both drivers bind, in statement order. */
+function values(raw: string, headers: Record<string, unknown>, body: Notification, now: () => unknown) {
+  return {
+    notification: (id: string) => [
+      now(),
+      body.fraud_status,
+      body.gross_amount,
+      JSON.stringify(headers),
+      id,
+      body.order_id,
+      body.payment_type,
+      raw,
+      now(),
+      body.signature_key,
+      body.status_code,
+      body.transaction_id,
+      body.transaction_status,
+      now(),
+    ],
+    payment: (id: string) => [
+      body.transaction_id,
+      body.payment_type,
+      body.transaction_status,
+      body.fraud_status,
+      body.status_code,
+      body.status_message,
+      body.va_numbers[0]?.bank ?? null,
+      body.va_numbers[0]?.va_number ?? null,
+      raw,
+      now(),
+      id,
+    ],
+  };
+}
+
+/** The handler on better-sqlite3 (synchronous; the whole notification runs in one turn). */
+export function sqliteHandWebhook(file: string): HandHandler {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  const st = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)])) as Record<
+    keyof typeof SQL,
+    Database.Statement
+  >;
+  const insertOutbox = db.prepare(`${INSERT_OUTBOX} on conflict (event_id) do nothing`);
+  const lock = db.prepare(`update ${T.o} set id = id where 1 = 0`);
+  const begin = db.prepare('BEGIN');
+  const commit = db.prepare('COMMIT');
+  const now = () => Date.now();
+  return async (raw, headers) => {
+    const body = JSON.parse(raw) as Notification;
+    if (!verified(body)) return 401;
+    const v = values(raw, headers, body, now);
+    const notificationId = randomUUID();
+    st.insertNotification.run(...v.notification(notificationId));
+    st.findPayment.get(body.order_id);
+    begin.run();
+    lock.run();
+    const payment = st.lockPayment.get(body.order_id) as { id: string };
+    st.updatePayment.run(...v.payment(payment.id));
+    st.readPayment.get(payment.id);
+    st.insertEvent.run(
+      now(),
+      '{"transactionStatus":"settlement"}',
+      randomUUID(),
+      notificationId,
+      payment.id,
+      now(),
+    );
+    const eventId = `${payment.id}:paid`;
+    insertOutbox.run(now(), now(), eventId, randomUUID(), '{}', now());
+    st.readOutbox.get(eventId);
+    st.updateNotification.run(1, now(), payment.id, now(), notificationId);
+    st.readNotification.get(notificationId);
+    commit.run();
+    // Dispatch, as the kit does after commit: claim and lease, then mark delivered.
+    begin.run();
+    lock.run();
+    const due = st.claimDue.all(now()) as { id: string }[];
+    for (const event of due) {
+      st.postpone.run(now() + 60_000, now(), event.id);
+      st.readOutboxById.get(event.id);
+    }
+    commit.run();
+    for (const event of due) {
+      st.markDelivered.run(now(), now(), event.id);
+      st.readOutboxById.get(event.id);
+    }
+    return 200;
+  };
+}
+
+/** Whether a MySQL/MariaDB error is a deadlock or lock wait timeout (worth one more try). */
+function transient(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+}
+
+/**
+ * The handler on a mysql2 pool. Like the kit, it retries a transaction that lost a deadlock, and
+ * runs one event dispatch at a time per process (a call during a run is folded into one more run):
+ * concurrent claimers deadlock on the outbox otherwise.
+ */
+export function mysqlHandWebhook(
+  url: string,
+  connections: number,
+): { handle: HandHandler; close(): Promise<void> } {
+  const pool = mysql.createPool({ uri: url, connectionLimit: connections });
+  const now = () => new Date();
+  const insertOutbox = `${INSERT_OUTBOX} on duplicate key update event_id = event_id`;
+
+  async function inTransaction(work: (conn: mysql.PoolConnection) => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const conn = await pool.getConnection();
+      try {
+        await conn.query('BEGIN');
+        await work(conn);
+        await conn.query('COMMIT');
+        return;
+      } catch (error) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        if (!transient(error) || attempt >= 5) throw error;
+      } finally {
+        conn.release();
+      }
+    }
+  }
+
+  async function dispatchOnce(): Promise<void> {
+    let due: { id: string }[] = [];
+    await inTransaction(async (conn) => {
+      const [claimed] = await conn.query(`${SQL.claimDue} for update skip locked`, [now()]);
+      due = claimed as { id: string }[];
+      for (const event of due) {
+        await conn.query(SQL.postpone, [new Date(Date.now() + 60_000), now(), event.id]);
+        await conn.query(SQL.readOutboxById, [event.id]);
+      }
+    });
+    for (const event of due) {
+      await pool.query(SQL.markDelivered, [now(), now(), event.id]);
+      await pool.query(SQL.readOutboxById, [event.id]);
+    }
+  }
+
+  let running: Promise<void> | undefined;
+  let queued: Promise<void> | undefined;
+  function dispatch(): Promise<void> {
+    if (running === undefined) {
+      running = dispatchOnce().finally(() => {
+        running = undefined;
+      });
+      return running;
+    }
+    queued ??= running
+      .catch(() => undefined)
+      .then(() => {
+        queued = undefined;
+        return dispatch();
+      });
+    return queued;
+  }
+
+  const handle: HandHandler = async (raw, headers) => {
+    const body = JSON.parse(raw) as Notification;
+    if (!verified(body)) return 401;
+    const v = values(raw, headers, body, now);
+    const notificationId = randomUUID();
+    await pool.query(SQL.insertNotification, v.notification(notificationId));
+    await pool.query(SQL.findPayment, [body.order_id]);
+    await inTransaction(async (conn) => {
+      const [rows] = await conn.query(`${SQL.lockPayment} for update`, [body.order_id]);
+      const payment = (rows as { id: string }[])[0] as { id: string };
+      await conn.query(SQL.updatePayment, v.payment(payment.id));
+      await conn.query(SQL.readPayment, [payment.id]);
+      await conn.query(SQL.insertEvent, [
+        now(),
+        '{"transactionStatus":"settlement"}',
+        randomUUID(),
+        notificationId,
+        payment.id,
+        now(),
+      ]);
+      const eventId = `${payment.id}:paid`;
+      await conn.query(insertOutbox, [now(), now(), eventId, randomUUID(), '{}', now()]);
+      await conn.query(SQL.readOutbox, [eventId]);
+      await conn.query(SQL.updateNotification, [true, now(), payment.id, now(), notificationId]);
+      await conn.query(SQL.readNotification, [notificationId]);
+    });
+    await dispatch();
+    return 200;
+  };
+  return { handle, close: () => pool.end() };
+}

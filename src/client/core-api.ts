@@ -1,0 +1,127 @@
+/**
+ * Core API (`/v2/…`): charge, status, transaction actions, card tokens and GoPay pay accounts.
+ * `{id}` is an order id or a transaction id; it is URL-encoded into the path.
+ */
+import type { ResolvedClientConfig } from '../config.js';
+import { ValidationError } from '../errors.js';
+import type { HttpClient } from './http.js';
+import { pathSegment } from './http.js';
+import type { CallOptions, ChargeOptions, IdempotentCallOptions } from './request-options.js';
+import type {
+  WireActionResponse,
+  WireCaptureRequest,
+  WireCardTokenQuery,
+  WireCardTokenResponse,
+  WireChargeRequest,
+  WireChargeResponse,
+  WirePayAccountRequest,
+  WirePayAccountResponse,
+  WireRefundRequest,
+  WireRefundResponse,
+  WireStatusB2bResponse,
+  WireStatusResponse,
+} from './wire-types.js';
+
+/** Card-token query; `client_key` defaults to the configured client key. */
+export type CardTokenQuery = Omit<WireCardTokenQuery, 'client_key'> & { client_key?: string };
+
+/** The Core API calls. Every method resolves with Midtrans's JSON answer as documented. */
+export interface CoreApi {
+  /** `POST /v2/charge`. Body 200/201/202 answers resolve (202 = denied); errors throw MidtransApiError. */
+  charge(body: WireChargeRequest, options?: ChargeOptions): Promise<WireChargeResponse>;
+  /** `GET /v2/{id}/status`. Body 407 (expired) is a normal answer. */
+  status(id: string, options?: CallOptions): Promise<WireStatusResponse>;
+  /** `GET /v2/{id}/status/b2b`. */
+  statusB2b(id: string, options?: CallOptions): Promise<WireStatusB2bResponse>;
+  /** `POST /v2/{id}/cancel`. */
+  cancel(id: string, options?: IdempotentCallOptions): Promise<WireActionResponse>;
+  /** `POST /v2/{id}/expire`. Body 407 is its success answer. */
+  expire(id: string, options?: IdempotentCallOptions): Promise<WireActionResponse>;
+  /** `POST /v2/{id}/approve` (fraud challenge). */
+  approve(id: string, options?: IdempotentCallOptions): Promise<WireActionResponse>;
+  /** `POST /v2/{id}/deny` (fraud challenge). */
+  deny(id: string, options?: IdempotentCallOptions): Promise<WireActionResponse>;
+  /** `POST /v2/capture` of a pre-authorised transaction. */
+  capture(body: WireCaptureRequest, options?: IdempotentCallOptions): Promise<WireActionResponse>;
+  /** `POST /v2/{id}/refund`. */
+  refund(id: string, body?: WireRefundRequest, options?: IdempotentCallOptions): Promise<WireRefundResponse>;
+  /** `POST /v2/{id}/refund/online/direct`. A body 202 (rejected by the provider) resolves. */
+  directRefund(
+    id: string,
+    body?: WireRefundRequest,
+    options?: IdempotentCallOptions,
+  ): Promise<WireRefundResponse>;
+  /** `GET /v2/token`: authenticated by the client key in the query, never by the server key. */
+  cardToken(query: CardTokenQuery, options?: CallOptions): Promise<WireCardTokenResponse>;
+  /** `POST /v2/pay/account` (GoPay linking; takes no idempotency key). */
+  createPayAccount(body: WirePayAccountRequest, options?: CallOptions): Promise<WirePayAccountResponse>;
+  /** `GET /v2/pay/account/{accountId}`. */
+  getPayAccount(accountId: string, options?: CallOptions): Promise<WirePayAccountResponse>;
+  /** `POST /v2/pay/account/{accountId}/unbind`. */
+  unbindPayAccount(accountId: string, options?: CallOptions): Promise<WirePayAccountResponse>;
+}
+
+const IDEMPOTENT = 'Idempotency-Key' as const;
+
+/** Create the Core API calls over an HTTP client. */
+export function createCoreApi(http: HttpClient, config: ResolvedClientConfig): CoreApi {
+  const v2 = `${config.apiBaseUrl}/v2`;
+  const tx = (id: string, action: string): string => `${v2}/${pathSegment(id, 'id')}/${action}`;
+  const account = (accountId: string): string => `${v2}/pay/account/${pathSegment(accountId, 'accountId')}`;
+  const action = async (
+    id: string,
+    name: string,
+    options?: IdempotentCallOptions,
+  ): Promise<WireActionResponse> =>
+    http.send({ method: 'POST', url: tx(id, name), idempotencyHeader: IDEMPOTENT, options });
+
+  return {
+    charge: async (body, options) =>
+      http.send({ method: 'POST', url: `${v2}/charge`, body, idempotencyHeader: IDEMPOTENT, options }),
+    status: async (id, options) =>
+      http.send({ method: 'GET', url: tx(id, 'status'), accept407: true, options }),
+    statusB2b: async (id, options) => http.send({ method: 'GET', url: tx(id, 'status/b2b'), options }),
+    cancel: async (id, options) => action(id, 'cancel', options),
+    expire: async (id, options) =>
+      http.send({
+        method: 'POST',
+        url: tx(id, 'expire'),
+        idempotencyHeader: IDEMPOTENT,
+        accept407: true,
+        options,
+      }),
+    approve: async (id, options) => action(id, 'approve', options),
+    deny: async (id, options) => action(id, 'deny', options),
+    capture: async (body, options) =>
+      http.send({ method: 'POST', url: `${v2}/capture`, body, idempotencyHeader: IDEMPOTENT, options }),
+    refund: async (id, body = {}, options) =>
+      http.send({ method: 'POST', url: tx(id, 'refund'), body, idempotencyHeader: IDEMPOTENT, options }),
+    directRefund: async (id, body = {}, options) =>
+      http.send({
+        method: 'POST',
+        url: tx(id, 'refund/online/direct'),
+        body,
+        idempotencyHeader: IDEMPOTENT,
+        options,
+      }),
+    cardToken: async (query, options) => {
+      const clientKey = query.client_key ?? config.clientKey;
+      if (!clientKey) {
+        throw new ValidationError({ field: 'clientKey', reason: 'is required for card tokenisation' });
+      }
+      return http.send({
+        method: 'GET',
+        url: `${v2}/token`,
+        query: { ...query, client_key: clientKey },
+        auth: false,
+        options,
+      });
+    },
+    createPayAccount: async (body, options) =>
+      http.send({ method: 'POST', url: `${v2}/pay/account`, body, options }),
+    getPayAccount: async (accountId, options) =>
+      http.send({ method: 'GET', url: account(accountId), options }),
+    unbindPayAccount: async (accountId, options) =>
+      http.send({ method: 'POST', url: `${account(accountId)}/unbind`, options }),
+  };
+}

@@ -1,0 +1,85 @@
+/** The operations on one payment: cancel (owner), and the staff actions expire, capture, refund, approve, deny. */
+import type { CaptureOptions } from '../../services/payments.js';
+import type { RefundOptions } from '../../services/refund-flow.js';
+import type { RouteDefinition } from '../route-types.js';
+import { object } from '../schemas/json-schema.js';
+import { captureBody, orderIdParams, refundBody } from '../schemas/payments.js';
+import { paymentView, refundView } from '../views.js';
+import { loadPayment, orderIdOf, paymentAnswer, paymentResponse } from './payment-common.js';
+
+/** An operation on one payment: cancel, expire, approve, deny. */
+function operation(
+  verb: 'cancel' | 'expire' | 'approve' | 'deny',
+  access: 'owner' | 'staff',
+  summary: string,
+): RouteDefinition {
+  return {
+    method: 'POST',
+    path: `/payments/:orderId/${verb}`,
+    action: `payments.${verb}` as const,
+    access,
+    summary,
+    tag: 'payments',
+    params: orderIdParams,
+    response: { status: 200, description: 'The payment after the operation.', schema: paymentResponse },
+    load: loadPayment,
+    async run(ctx) {
+      const method = `${verb}Payment` as const;
+      return paymentAnswer((await ctx.kit.payments[method](orderIdOf(ctx))).payment);
+    },
+  };
+}
+
+/** The operation routes, in documentation order. */
+export function paymentOperationRoutes(): RouteDefinition[] {
+  return [
+    operation('cancel', 'owner', 'Cancel a pending or authorised payment.'),
+    operation('expire', 'staff', 'Force-expire a pending payment (staff).'),
+    {
+      method: 'POST',
+      path: '/payments/:orderId/capture',
+      action: 'payments.capture',
+      access: 'staff',
+      summary: 'Capture an authorised card payment, in full or in part (staff).',
+      tag: 'payments',
+      params: orderIdParams,
+      body: captureBody,
+      example: { amount: 150000 },
+      response: { status: 200, description: 'The payment after the capture.', schema: paymentResponse },
+      load: loadPayment,
+      async run(ctx) {
+        const result = await ctx.kit.payments.capturePayment(orderIdOf(ctx), ctx.body as CaptureOptions);
+        return paymentAnswer(result.payment);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/payments/:orderId/refunds',
+      action: 'payments.refund',
+      access: 'staff',
+      summary: 'Refund a paid payment, in full or in part; safe to retry (staff).',
+      tag: 'payments',
+      params: orderIdParams,
+      body: refundBody,
+      example: { amount: 30000, reason: 'damaged' },
+      response: {
+        status: 201,
+        description: 'The payment and the refund.',
+        schema: object({ payment: paymentView.schema, refund: refundView.schema }, ['payment', 'refund']),
+      },
+      load: loadPayment,
+      async run(ctx) {
+        const result = await ctx.kit.payments.refundPayment(
+          orderIdOf(ctx),
+          ctx.body as unknown as RefundOptions,
+        );
+        return {
+          status: 201,
+          body: { payment: paymentView.pick(result.payment), refund: refundView.pick(result.refund) },
+        };
+      },
+    },
+    operation('approve', 'staff', 'Approve a payment challenged by fraud detection (staff).'),
+    operation('deny', 'staff', 'Deny a payment challenged by fraud detection (staff).'),
+  ];
+}

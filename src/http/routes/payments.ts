@@ -1,0 +1,112 @@
+/** The payment routes: charges, Snap, the user's list and one payment. */
+import type { CreateChargeOptions, CreateSnapOptions } from '../../services/charge-input.js';
+import type { Payment } from '../../storage/records/payment.js';
+import type { RouteDefinition } from '../route-types.js';
+import { list, nullable, object } from '../schemas/json-schema.js';
+import { chargeBody, getQuery, listQuery, orderIdParams, snapBody } from '../schemas/payments.js';
+import { paymentView } from '../views.js';
+import { withDates } from './dates.js';
+import { loadPayment, orderIdOf, paymentAnswer, paymentResponse } from './payment-common.js';
+import { paymentOperationRoutes } from './payment-operations.js';
+
+/** Every payment route. */
+export function paymentRoutes(): RouteDefinition[] {
+  return [
+    {
+      method: 'POST',
+      path: '/payments',
+      action: 'payments.create',
+      access: 'user',
+      summary: 'Create a Core API charge for the signed-in user.',
+      tag: 'payments',
+      body: chargeBody,
+      example: { paymentType: 'bank_transfer', grossAmount: 150000, paymentOptions: { bank: 'bca' } },
+      response: {
+        status: 201,
+        description: 'The stored payment, with what the customer needs to pay.',
+        schema: paymentResponse,
+      },
+      async run(ctx) {
+        const input = { ...withDates(ctx.body, ['customExpiry.orderTime']), user: ctx.user };
+        const { payment } = await ctx.kit.payments.createCharge(input as unknown as CreateChargeOptions);
+        return paymentAnswer(payment, 201);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/payments/snap',
+      action: 'payments.snap',
+      access: 'user',
+      summary: 'Create a Snap transaction (hosted payment page) for the signed-in user.',
+      tag: 'payments',
+      body: snapBody,
+      example: { grossAmount: 75000, enabledPayments: ['gopay', 'bca_va'] },
+      response: {
+        status: 201,
+        description: 'The payment and the Snap token and page.',
+        schema: object(
+          { payment: paymentView.schema, token: { type: 'string' }, redirectUrl: { type: 'string' } },
+          ['payment', 'token', 'redirectUrl'],
+        ),
+      },
+      async run(ctx) {
+        const input = { ...withDates(ctx.body, ['expiry.startTime']), user: ctx.user };
+        const result = await ctx.kit.payments.createSnapTransaction(input as unknown as CreateSnapOptions);
+        const { token, redirectUrl } = result;
+        return { status: 201, body: { payment: paymentView.pick(result.payment), token, redirectUrl } };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/payments',
+      action: 'payments.list',
+      access: 'user',
+      summary: "The signed-in user's payments, newest first, cursor-paged.",
+      tag: 'payments',
+      query: listQuery,
+      response: {
+        status: 200,
+        description: 'One page.',
+        schema: object({ items: list(paymentView.schema), nextCursor: nullable({ type: 'string' }) }, [
+          'items',
+          'nextCursor',
+        ]),
+      },
+      async run(ctx) {
+        const { status, cursor, limit } = ctx.query as {
+          status?: Payment['status'][];
+          cursor?: string;
+          limit?: number;
+        };
+        if (ctx.user === undefined) throw new Error('payments.list needs a user');
+        const page = await ctx.kit.payments.listPayments({
+          user: ctx.user,
+          ...(status === undefined ? {} : { status }),
+          ...(cursor === undefined ? {} : { cursor }),
+          ...(limit === undefined ? {} : { limit }),
+        });
+        return {
+          status: 200,
+          body: { items: page.items.map(paymentView.pick), nextCursor: page.nextCursor },
+        };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/payments/:orderId',
+      action: 'payments.get',
+      access: 'owner',
+      summary: 'One payment; `?refresh=true` asks Midtrans first.',
+      tag: 'payments',
+      params: orderIdParams,
+      query: getQuery,
+      response: { status: 200, description: 'The payment.', schema: paymentResponse },
+      load: loadPayment,
+      async run(ctx) {
+        if (ctx.query.refresh === true) await ctx.kit.payments.getStatus(orderIdOf(ctx));
+        return paymentAnswer(await ctx.kit.payments.getPayment(orderIdOf(ctx)));
+      },
+    },
+    ...paymentOperationRoutes(),
+  ];
+}

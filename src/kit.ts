@@ -1,0 +1,185 @@
+/**
+ * `createMidtrans(options)`: one kit = one merchant configuration, one store, one client, one
+ * event bus and the services built on them. Nothing is shared between kits, so a process can
+ * hold several (two merchants, or parallel tests).
+ */
+import { createMidtransClientFromConfig, type MidtransClient } from './client/index.js';
+import { type MidtransKitOptions, type MidtransLogger, resolveConfig } from './config.js';
+import { ConfigError } from './errors.js';
+import { createOpenApiDocument, type OpenApiDocument, type OpenApiOptions } from './http/openapi.js';
+import { withAfterCommit } from './services/after-commit.js';
+import type { ServiceContext } from './services/context.js';
+import { createEventBus, type EventBus, type EventBusOptions } from './services/events.js';
+import { type MidtransHooks, resolveHooks } from './services/hooks.js';
+import { InvoiceService } from './services/invoices.js';
+import type { KitLogger } from './services/logger.js';
+import { NotificationService } from './services/notifications.js';
+import { PaymentService } from './services/payments.js';
+import { Reconciler } from './services/reconciler.js';
+import { SubscriptionService } from './services/subscriptions.js';
+import type { DatabaseOption } from './storage/connection.js';
+import { createKnexStore, type KnexStore } from './storage/knex-store.js';
+
+/** Service classes a host may replace with subclasses. */
+export interface MidtransServices {
+  /** A PaymentService subclass. */
+  payments?: new (
+    ctx: ServiceContext,
+  ) => PaymentService;
+  /** An InvoiceService subclass. */
+  invoices?: new (
+    ctx: ServiceContext,
+  ) => InvoiceService;
+  /** A SubscriptionService subclass. */
+  subscriptions?: new (
+    ctx: ServiceContext,
+  ) => SubscriptionService;
+  /** A NotificationService subclass. */
+  notifications?: new (
+    ctx: ServiceContext,
+    options: { trustSignature?: boolean },
+  ) => NotificationService;
+  /** A Reconciler subclass. */
+  reconciler?: new (
+    ctx: ServiceContext,
+  ) => Reconciler;
+}
+
+/** Options of `createMidtrans`. */
+export interface MidtransOptions
+  extends Omit<MidtransKitOptions, 'database' | 'hooks' | 'services' | 'events' | 'logger'> {
+  /** Knex instance (kept open on close) or Knex config (owned). Default: SQLite file `./midtrans.sqlite`. */
+  database?: DatabaseOption;
+  /** Hooks; see docs/hooks-and-events.md. */
+  hooks?: MidtransHooks;
+  /** Subclasses of the services to use. */
+  services?: MidtransServices;
+  /** pino-compatible logger (`info/warn/error/debug(obj, msg)`). Default: silent. */
+  logger?: MidtransLogger;
+  /** Event dispatch tuning. */
+  events?: EventBusOptions;
+}
+
+/** The public side of the event bus. */
+export type KitEventsApi = Pick<EventBus, 'on' | 'off' | 'dispatchPending'>;
+
+/** A configured kit. */
+export interface MidtransKit {
+  /** Charges, status, operations, refunds, Snap, lists. */
+  readonly payments: PaymentService;
+  /** Invoices: create, status, void. */
+  readonly invoices: InvoiceService;
+  /** Subscriptions: create, status, disable, enable, cancel, update. */
+  readonly subscriptions: SubscriptionService;
+  /** The webhook engine: `handle(rawBody, headers)`. */
+  readonly notifications: NotificationService;
+  /** Re-syncs open payments with Midtrans. */
+  readonly reconciler: Reconciler;
+  /** Typed lifecycle events. */
+  readonly events: KitEventsApi;
+  /** The store (for reads and the host's own queries). */
+  readonly store: KnexStore;
+  /** The Midtrans API client. */
+  readonly client: MidtransClient;
+  /** The kit's logger (the `logger` option, secrets redacted, never throwing; silent by default). */
+  readonly logger: KitLogger;
+  /**
+   * The HTTP surface as an OpenAPI 3.1 document, generated from the route table (the routers
+   * serve it at `/openapi.json`).
+   */
+  openapi(options?: OpenApiOptions): OpenApiDocument;
+  /**
+   * Create or upgrade the tables, then deliver events a previous process left undelivered (so
+   * register listeners before calling it at start-up).
+   */
+  migrate(): Promise<void>;
+  /** Stop timers and release the database if the kit opened it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Create a kit. Options are checked at once (ConfigError naming the option). Call `migrate()`
+ * before the first payment; it is idempotent, so run it at every start.
+ */
+export function createMidtrans(options: MidtransOptions): MidtransKit {
+  const config = resolveConfig(options as MidtransKitOptions);
+  const logger = config.logger;
+  const hooks = resolveHooks(config.hooks, logger);
+  const services = checkServices(config.services);
+  checkEventOptions(options.events);
+  const rawStore = createKnexStore({ database: options.database, tablePrefix: config.tablePrefix });
+  const store = withAfterCommit(rawStore, logger);
+  const now = () => new Date();
+  const events = createEventBus({ store, logger, now, options: options.events ?? {} });
+  const client = createMidtransClientFromConfig(config);
+  const ctx: ServiceContext = { config, client, store, events, hooks, logger, now };
+  const payments = new (services.payments ?? PaymentService)(ctx);
+  const invoices = new (services.invoices ?? InvoiceService)(ctx);
+  const subscriptions = new (services.subscriptions ?? SubscriptionService)(ctx);
+  const notifications = new (services.notifications ?? NotificationService)(ctx, {
+    trustSignature: config.trustSignature,
+  });
+  const reconciler = new (services.reconciler ?? Reconciler)(ctx);
+
+  let closed = false;
+
+  return {
+    payments,
+    invoices,
+    subscriptions,
+    notifications,
+    reconciler,
+    events: {
+      on: (type, listener) => events.on(type, listener),
+      off: (type, listener) => events.off(type, listener),
+      dispatchPending: () => events.dispatchPending(),
+    },
+    store: rawStore,
+    client,
+    logger,
+    openapi: (openApiOptions) => createOpenApiDocument(openApiOptions),
+    async migrate() {
+      await rawStore.migrate();
+      await events.dispatchPending();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      events.close();
+      await rawStore.close();
+    },
+  };
+}
+
+function checkServices(value: unknown): MidtransServices {
+  if (value === undefined) return {};
+  const given = value as Record<string, unknown>;
+  const bases: Record<string, unknown> = {
+    payments: PaymentService,
+    invoices: InvoiceService,
+    subscriptions: SubscriptionService,
+    notifications: NotificationService,
+    reconciler: Reconciler,
+  };
+  for (const [name, cls] of Object.entries(given)) {
+    const base = bases[name];
+    if (base === undefined) throw new ConfigError(`services.${name}`, 'is not a known service');
+    if (cls === undefined) continue;
+    const ok =
+      typeof cls === 'function' && (cls === base || cls.prototype instanceof (base as typeof Reconciler));
+    if (!ok) throw new ConfigError(`services.${name}`, `must be a subclass of the built-in class`);
+  }
+  return given as MidtransServices;
+}
+
+function checkEventOptions(value: EventBusOptions | undefined): void {
+  for (const [name, n] of Object.entries(value ?? {})) {
+    if (!['retryBaseMs', 'retryMaxMs', 'batchSize', 'leaseMs'].includes(name)) {
+      throw new ConfigError(`events.${name}`, 'is not a known option');
+    }
+    const max = name === 'batchSize' ? 1000 : 2_147_483_647;
+    if (!(typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= max)) {
+      throw new ConfigError(`events.${name}`, `must be an integer from 1 to ${max}`);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Re-syncing one payment from Midtrans: a status call outside any transaction (never hold a row
+ * lock across HTTP), then the answer applied under the row lock through the one transition path
+ * every source shares, so a notification that raced the reconciler is simply seen as applied.
+ */
+import type { WireTransaction } from '../client/wire-types.js';
+import type { PaymentStatus } from '../constants.js';
+import { MidtransApiError } from '../errors.js';
+import type { Payment } from '../storage/records/payment.js';
+import type { StoreTransaction } from '../storage/store.js';
+import type { ServiceContext } from './context.js';
+import { amountMatches, applyTransaction, recordTransition } from './payment-sync.js';
+import { retryTransient } from './transaction-retry.js';
+
+/** The statuses the reconciler re-checks: every outcome still open. */
+export const RECONCILED_STATUSES: readonly PaymentStatus[] = [
+  'created',
+  'unknown',
+  'pending',
+  'challenge',
+  'authorized',
+];
+
+/**
+ * How long Midtrans honours an Idempotency-Key (midtrans-api.md §1.1). Until it has passed, a
+ * charge whose answer was lost may still be retried with its key and create the transaction.
+ */
+export const IDEMPOTENCY_WINDOW_MS = 5 * 60_000;
+
+/** What became of one payment. */
+export type ReconcileOutcome = 'updated' | 'unchanged';
+
+/** Re-sync one payment. Throws on a failed status call or a mismatching amount. */
+export async function reconcilePayment(ctx: ServiceContext, claimed: Payment): Promise<ReconcileOutcome> {
+  const status = await fetchStatus(ctx, claimed);
+  return retryTransient(() =>
+    ctx.store.transaction(async (tx) => {
+      const locked = await tx.payments.lockById(claimed.id);
+      // Settled meanwhile (a notification won the race): nothing left to do.
+      if (locked === undefined || !RECONCILED_STATUSES.includes(locked.status)) return 'unchanged';
+      if (status === undefined) return onNotFound(ctx, tx, locked);
+      if (!amountMatches(locked, status)) {
+        throw new Error(
+          `Midtrans reports gross_amount "${status.gross_amount}", stored ${locked.grossAmount}`,
+        );
+      }
+      const result = await applyTransaction(ctx, tx, locked, status, 'reconciler');
+      return result.outcome === 'applied' ? 'updated' : 'unchanged';
+    }),
+  );
+}
+
+/** The status response, or undefined when Midtrans has no such transaction (HTTP/body 404). */
+async function fetchStatus(ctx: ServiceContext, payment: Payment): Promise<WireTransaction | undefined> {
+  try {
+    return await ctx.client.core.status(payment.transactionId ?? payment.orderId);
+  } catch (error) {
+    if (error instanceof MidtransApiError && (error.httpStatus === 404 || error.statusCode === '404')) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Midtrans does not know the order. For a Snap payment that is normal until the customer picks a
+ * method (midtrans-api.md §6.4). For a charge whose answer was lost (`unknown`) or never sent
+ * (`created`), once the idempotency window has passed nothing can create it any more: it failed.
+ */
+async function onNotFound(
+  ctx: ServiceContext,
+  tx: StoreTransaction,
+  payment: Payment,
+): Promise<ReconcileOutcome> {
+  if (payment.snapToken !== null) return 'unchanged';
+  if (payment.status !== 'unknown' && payment.status !== 'created') return 'unchanged';
+  if (payment.updatedAt.getTime() + IDEMPOTENCY_WINDOW_MS > ctx.now().getTime()) return 'unchanged';
+  await recordTransition(
+    ctx,
+    tx,
+    payment,
+    'failed',
+    { statusMessage: 'Midtrans has no transaction for this order (status 404): the charge never reached it' },
+    'reconciler',
+    { data: { reason: 'not_found_at_midtrans' } },
+  );
+  return 'updated';
+}

@@ -1,0 +1,85 @@
+/**
+ * Step 1 of a refund: with the payment locked, find the refund being retried (same key, or an
+ * unfinished one of the same amount) or check the amount and commit a new refund row, so its
+ * key exists before Midtrans is called.
+ */
+import { InvalidStateError, ValidationError } from '../errors.js';
+import type { Payment } from '../storage/records/payment.js';
+import type { Refund } from '../storage/records/refund.js';
+import type { ServiceContext } from './context.js';
+import { assertAllowed } from './operation-flow.js';
+import { findPayment, type PaymentRef } from './payment-records.js';
+import type { RefundOptions } from './refund-flow.js';
+
+/** Refund states whose money may be on its way back (counted against the refundable amount). */
+export const OPEN_REFUND: ReadonlySet<string> = new Set(['pending', 'unknown']);
+
+/** Lock the payment, check the amount, and commit the refund row (or find the one being retried). */
+export async function reserveRefund(
+  ctx: ServiceContext,
+  ref: PaymentRef,
+  options: RefundOptions,
+): Promise<{ payment: Payment; refund: Refund; replay: boolean }> {
+  const { id } = await findPayment(ctx, ref);
+  return ctx.store.transaction(async (tx) => {
+    const payment = await tx.payments.lockById(id);
+    if (payment === undefined) throw new InvalidStateError('refund', 'deleted');
+    const refunds = await tx.refunds.listByPayment(payment.id);
+    const direct = options.direct === true;
+    const same = options.refundKey
+      ? refunds.find((r) => r.refundKey === options.refundKey)
+      : refunds.find(
+          (r) => OPEN_REFUND.has(r.status) && r.amount === options.amount && r.isDirect === direct,
+        );
+    if (same !== undefined) {
+      if (same.amount !== options.amount) {
+        throw new ValidationError({ field: 'refundKey', reason: `was used for a refund of ${same.amount}` });
+      }
+      // Finished: Midtrans's stored answer. In flight: resume it with its key. Refused earlier
+      // (failed, rejected): it is a new attempt, checked below like any refund.
+      if (same.status === 'succeeded' || OPEN_REFUND.has(same.status)) {
+        return { payment, refund: same, replay: same.status === 'succeeded' };
+      }
+    }
+    if (payment.status !== 'paid' && payment.status !== 'partially_refunded') {
+      throw new InvalidStateError(
+        'refund',
+        payment.status,
+        `Cannot refund payment "${payment.orderId}" in status ${payment.status}`,
+      );
+    }
+    assertAllowed('refund', payment);
+    const held = refunds.filter((r) => r.status === 'succeeded' || OPEN_REFUND.has(r.status));
+    const refundable =
+      payment.grossAmount -
+      Math.max(payment.refundedAmount, sum(held.filter((r) => r.status === 'succeeded'))) -
+      sum(held.filter((r) => OPEN_REFUND.has(r.status)));
+    if (options.amount > refundable) {
+      throw new ValidationError({
+        field: 'amount',
+        reason: `must be at most ${refundable} (what is left to refund)`,
+      });
+    }
+    const refund =
+      same === undefined
+        ? await tx.refunds.insert({
+            paymentId: payment.id,
+            refundKey: options.refundKey ?? `${payment.id}-r${refunds.length + 1}`,
+            amount: options.amount,
+            reason: options.reason ?? null,
+            isDirect: direct,
+            status: 'pending',
+          })
+        : await tx.refunds.update(same.id, {
+            status: 'pending',
+            isDirect: direct,
+            reason: options.reason ?? null,
+          });
+    return { payment, refund, replay: false };
+  });
+}
+
+/** Sum of the refunds' amounts. */
+export function sum(refunds: readonly Refund[]): number {
+  return refunds.reduce((total, r) => total + r.amount, 0);
+}

@@ -1,0 +1,95 @@
+/** `POST /v2/charge`: validate, refuse duplicates (406), create the transaction per payment type. */
+import type { JsonObject } from '../client/wire-types.js';
+import { formatMidtransTime } from '../domain/wire-time.js';
+import { chargeCard } from './card-charge.js';
+import { notificationHeaders, readCommon, readExpiry } from './charge-input.js';
+import type { SimContext } from './context.js';
+import { createTransaction, orderIdAvailable } from './create-transaction.js';
+import { notifyPayment } from './engine.js';
+import { isObject, objectAt, stringAt } from './json.js';
+import { METHOD_BUILDERS } from './payment-types.js';
+import type { SimRequest, SimResponse } from './router.js';
+import type { SimTransaction } from './transaction.js';
+import { chargeView } from './transaction-views.js';
+import { coreError, coreValidation } from './wire-errors.js';
+
+const KNOWN_TYPES = new Set([...METHOD_BUILDERS.keys(), 'credit_card']);
+
+/** Answer for a duplicate order id. */
+export function duplicateOrder(): SimResponse {
+  return coreError(
+    '406',
+    'The request could not be completed due to a conflict with the current state of the target resource, please try again',
+  );
+}
+
+/** Handle a Core API charge request. */
+export function handleCharge(ctx: SimContext, req: SimRequest): SimResponse {
+  const body = isObject(req.body) ? req.body : undefined;
+  if (!body) return coreValidation(['request body must be a JSON object']);
+  return charge(ctx, body, notificationHeaders(req.headers));
+}
+
+/** Charge from a parsed body (also used by the Snap page with the Snap session's headers). */
+export function charge(
+  ctx: SimContext,
+  body: JsonObject,
+  notify: { override: string[] | undefined; append: string[] },
+  invoiceId?: string,
+): SimResponse {
+  const errors: string[] = [];
+  const paymentType = stringAt(body, 'payment_type');
+  if (!paymentType) errors.push('payment_type is required');
+  else if (!KNOWN_TYPES.has(paymentType)) errors.push(`payment_type ${paymentType} is not supported`);
+  const common = readCommon(body, errors);
+  const now = ctx.clock.nowMs();
+  const expiryAt = readExpiry(
+    objectAt(body, 'custom_expiry'),
+    'custom_expiry',
+    'order_time',
+    'expiry_duration',
+    now,
+    errors,
+  );
+  if (errors.length > 0 || !common || !paymentType) return coreValidation(errors);
+  if (!orderIdAvailable(ctx, common.orderId)) return duplicateOrder();
+  if (paymentType === 'credit_card') return chargeCard(ctx, body, common, notify, expiryAt);
+
+  const builder = METHOD_BUILDERS.get(paymentType);
+  const transactionId = ctx.ids.uuid();
+  const build = builder?.(
+    {
+      request: body,
+      transactionId,
+      orderId: common.orderId,
+      grossAmount: common.grossAmount,
+      baseUrl: ctx.baseUrl,
+      ids: ctx.ids,
+      nowMs: now,
+    },
+    errors,
+  );
+  if (!build) return coreValidation(errors);
+  const txn = createTransaction(ctx, {
+    transactionId,
+    orderId: common.orderId,
+    grossAmount: common.grossAmount,
+    paymentType,
+    spec: build.spec,
+    fields: build.fields,
+    chargeFields: build.chargeFields,
+    extras: common.extras,
+    notify,
+    status: 'pending',
+    fraudStatus: build.spec.fraud ? 'accept' : undefined,
+    expiryAt: expiryAt ?? now + build.expiryMs,
+    ...(invoiceId === undefined ? {} : { invoiceId }),
+  });
+  if (paymentType === 'qris') txn.chargeFields.expire_time = expiryText(txn);
+  notifyPayment(ctx, txn);
+  return { status: 200, body: chargeView(txn, ctx.options.merchantId, '201', build.spec.chargeMessage) };
+}
+
+function expiryText(txn: SimTransaction): string {
+  return formatMidtransTime(new Date(txn.expiryTime ?? txn.transactionTime));
+}

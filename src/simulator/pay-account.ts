@@ -1,0 +1,130 @@
+/**
+ * GoPay account linking (`/v2/pay/account…`, §10). An account is PENDING until its activation
+ * link is opened (the simulator serves that page), then ENABLED with a GOPAY_WALLET token.
+ */
+import type { JsonObject } from '../client/wire-types.js';
+import type { SimContext } from './context.js';
+import { isObject, objectAt, stringAt } from './json.js';
+import type { SimRequest, SimResponse } from './router.js';
+import { coreError, coreValidation } from './wire-errors.js';
+
+/** A linked (or linking) GoPay account. */
+export interface PayAccount {
+  accountId: string;
+  status: 'PENDING' | 'ENABLED' | 'DISABLED' | 'EXPIRED';
+  token: string;
+  redirectUrl: string | undefined;
+}
+
+/** `POST /v2/pay/account`. */
+export function handleCreatePayAccount(ctx: SimContext, req: SimRequest): SimResponse {
+  const body = isObject(req.body) ? req.body : {};
+  const partner = objectAt(body, 'gopay_partner');
+  const phone = stringAt(partner, 'phone_number');
+  if (stringAt(body, 'payment_type') !== 'gopay' || !phone || !stringAt(partner, 'country_code')) {
+    return coreValidation(['payment_type gopay and gopay_partner.phone_number, country_code are required']);
+  }
+  if (phone === '123450001' || phone === '123450002') {
+    const blocked = phone === '123450002';
+    return {
+      status: 200,
+      body: {
+        status_code: '202',
+        payment_type: 'gopay',
+        channel_response_code: blocked ? '106' : '105',
+        channel_response_message: blocked ? 'User Blocked' : 'User Not Found',
+      },
+    };
+  }
+  const accountId = ctx.ids.uuid();
+  const account: PayAccount = {
+    accountId,
+    status: 'PENDING',
+    token: Buffer.from(JSON.stringify({ type: 'GOPAY_WALLET', id: accountId })).toString('base64'),
+    redirectUrl: stringAt(partner, 'redirect_url'),
+  };
+  ctx.state.payAccounts.set(accountId, account);
+  return {
+    status: 200,
+    body: { ...accountBody(account, '201'), actions: activationActions(ctx, accountId) },
+  };
+}
+
+function activationActions(ctx: SimContext, accountId: string): JsonObject[] {
+  return [
+    {
+      name: 'activation-link-url',
+      method: 'GET',
+      url: `${ctx.baseUrl}/v2/gopay/redirect/gpar_${accountId}/link`,
+    },
+    {
+      name: 'activation-link-app',
+      method: 'GET',
+      url: `${ctx.baseUrl}/v2/gopay/redirect/gpad_${accountId}/link`,
+    },
+  ];
+}
+
+function accountBody(account: PayAccount, code: string): JsonObject {
+  return {
+    status_code: code,
+    payment_type: 'gopay',
+    account_id: account.accountId,
+    account_status: account.status,
+  };
+}
+
+/** `GET /v2/pay/account/{id}`. */
+export function handleGetPayAccount(ctx: SimContext, req: SimRequest): SimResponse {
+  const account = ctx.state.payAccounts.get(req.params[0] ?? '');
+  if (!account) return coreError('404', 'Account not found');
+  const body = accountBody(account, '200');
+  if (account.status === 'ENABLED') {
+    body.metadata = {
+      payment_options: [
+        {
+          name: 'GOPAY_WALLET',
+          active: true,
+          balance: { value: '1000000.00', currency: 'IDR' },
+          metadata: {},
+          token: account.token,
+        },
+      ],
+    };
+  }
+  return { status: 200, body };
+}
+
+/** `POST /v2/pay/account/{id}/unbind`. */
+export function handleUnbindPayAccount(ctx: SimContext, req: SimRequest): SimResponse {
+  const account = ctx.state.payAccounts.get(req.params[0] ?? '');
+  if (!account) return coreError('404', 'Account not found');
+  account.status = 'DISABLED';
+  return {
+    status: 200,
+    body: {
+      ...accountBody(account, '204'),
+      channel_response_code: '0',
+      channel_response_message: 'Process service request successfully.',
+    },
+  };
+}
+
+/** The activation link page opened: the account becomes ENABLED. */
+export function activatePayAccount(ctx: SimContext, linkId: string): PayAccount | undefined {
+  const account = ctx.state.payAccounts.get(linkId.replace(/^gpa[rd]_/, ''));
+  if (account && account.status === 'PENDING') account.status = 'ENABLED';
+  return account;
+}
+
+/** Whether a GoPay token belongs to an enabled linked account (the token encodes the account id). */
+export function gopayTokenValid(ctx: SimContext, token: string): boolean {
+  let id: unknown;
+  try {
+    id = (JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { id?: unknown }).id;
+  } catch {
+    return false;
+  }
+  const account = typeof id === 'string' ? ctx.state.payAccounts.get(id) : undefined;
+  return account?.token === token && account.status === 'ENABLED';
+}

@@ -1,0 +1,149 @@
+/**
+ * Row ⇄ record mapping. Each entity declares, per camelCase field, what kind of value it holds; the
+ * column is the field in snake_case. Writing checks values (money must be a safe integer, JSON must
+ * serialise); reading normalises whatever the driver returned (strings for BIGINT, 0/1 for booleans,
+ * text for JSON, numbers for SQLite timestamps) into one typed record.
+ */
+
+import { assertAmount } from '../domain/money.js';
+import { ValidationError } from '../errors.js';
+import { readDate } from './dates.js';
+import { readSafeInteger } from './integers.js';
+import { decodeJson, encodeJson } from './json.js';
+
+/** What a column holds. `money` is whole Rupiah in a BIGINT; `integer` is a count. */
+export type ColumnKind = 'text' | 'money' | 'integer' | 'boolean' | 'json' | 'date';
+
+/** The kind of every field of a record type. */
+export type ColumnSpec<T> = { readonly [K in keyof T]-?: ColumnKind };
+
+/** A database row as the driver returns it. */
+export type Row = Record<string, unknown>;
+
+/** Maps one entity between its record type and its table's rows. */
+export interface RecordCodec<T> {
+  /** Entity name used in error messages, e.g. `payment`. */
+  readonly entity: string;
+  /** Physical table name. */
+  readonly table: string;
+  /** Every field of the record, in declaration order. */
+  readonly fields: readonly (keyof T & string)[];
+  /** Column name of a field. */
+  column(field: keyof T & string): string;
+  /** Encode the defined fields of `values` into a row; undefined fields are left out. */
+  toRow(values: Partial<T>): Row;
+  /** Decode a full row into a record. */
+  fromRow(row: Row): T;
+}
+
+/** Column name of a camelCase field: `customField1` → `custom_field1`. */
+export function toColumnName(field: string): string {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+// Repositories are built per transaction; a codec depends only on (spec, table, entity) and is
+// immutable, so each is built once per process instead of on every transaction.
+const codecs = new WeakMap<object, Map<string, unknown>>();
+
+/** Build (or reuse) the codec of an entity stored in `table`. */
+export function createCodec<T>(entity: string, table: string, spec: ColumnSpec<T>): RecordCodec<T> {
+  let byTable = codecs.get(spec);
+  if (byTable === undefined) {
+    byTable = new Map();
+    codecs.set(spec, byTable);
+  }
+  const key = `${entity}\u0000${table}`;
+  const cached = byTable.get(key) as RecordCodec<T> | undefined;
+  if (cached !== undefined) return cached;
+  const codec = buildCodec(entity, table, spec);
+  byTable.set(key, codec);
+  return codec;
+}
+
+function buildCodec<T>(entity: string, table: string, spec: ColumnSpec<T>): RecordCodec<T> {
+  const fields = Object.keys(spec) as (keyof T & string)[];
+  const columns = new Map(fields.map((field) => [field, toColumnName(field)]));
+  const kindOf = (field: keyof T & string): ColumnKind => spec[field];
+  const columnOf = (field: keyof T & string): string => columns.get(field) ?? toColumnName(field);
+
+  return {
+    entity,
+    table,
+    fields,
+    column: columnOf,
+    toRow(values) {
+      const row: Row = {};
+      for (const field of fields) {
+        const value = values[field];
+        if (value === undefined) continue;
+        row[columnOf(field)] = value === null ? null : encodeValue(kindOf(field), value, field);
+      }
+      return row;
+    },
+    fromRow(row) {
+      const record: Record<string, unknown> = {};
+      for (const field of fields) {
+        const column = columnOf(field);
+        const value = row[column];
+        const location = `${table}.${column} (id ${String(row.id)})`;
+        record[field] =
+          value === null || value === undefined ? null : decodeValue(kindOf(field), value, location);
+      }
+      return record as T;
+    },
+  };
+}
+
+function encodeValue(kind: ColumnKind, value: unknown, field: string): unknown {
+  switch (kind) {
+    case 'money':
+      return assertAmount(value, field, 0);
+    case 'integer':
+      if (!Number.isSafeInteger(value))
+        throw new ValidationError({ field, reason: 'must be a safe integer' });
+      return value;
+    case 'json':
+      return encodeJson(value, field);
+    case 'date':
+      if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+        throw new ValidationError({ field, reason: 'must be a valid Date' });
+      }
+      return value;
+    case 'boolean':
+      if (typeof value !== 'boolean') throw new ValidationError({ field, reason: 'must be true or false' });
+      return value;
+    case 'text':
+      if (typeof value !== 'string') throw new ValidationError({ field, reason: 'must be a string' });
+      return value;
+  }
+}
+
+function decodeValue(kind: ColumnKind, value: unknown, location: string): unknown {
+  switch (kind) {
+    case 'money':
+    case 'integer':
+      return readSafeInteger(value, location);
+    case 'json':
+      return decodeJson(value, location);
+    case 'date':
+      return readDate(value, location);
+    case 'boolean':
+      return readBoolean(value, location);
+    case 'text':
+      return readText(value, location);
+  }
+}
+
+function readBoolean(value: unknown, location: string): boolean {
+  if (typeof value === 'boolean') return value;
+  if (value === 1 || value === 1n || value === '1' || value === 't' || value === 'true') return true;
+  if (value === 0 || value === 0n || value === '0' || value === 'f' || value === 'false') return false;
+  throw new TypeError(`${location}: ${String(value)} is not a boolean`);
+}
+
+function readText(value: unknown, location: string): string {
+  if (typeof value === 'string') return value;
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  throw new TypeError(`${location}: expected text, got ${typeof value}`);
+}

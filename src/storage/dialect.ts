@@ -1,0 +1,121 @@
+/**
+ * Everything that differs between SQLite, MySQL/MariaDB and PostgreSQL, in one place. Repositories
+ * never ask which database they run on; they call these functions.
+ *
+ * What needs no entry here: ids are made client-side (so no `RETURNING`), JSON is always written as
+ * text, and values read back are normalised by type in the codec (BIGINT strings, 0/1 booleans,
+ * SQLite epoch-millisecond timestamps).
+ */
+import type { Knex } from 'knex';
+import { ConfigError } from '../errors.js';
+
+/** The database families midtrans-kit supports. */
+export type DialectName = 'sqlite' | 'mysql' | 'postgres';
+
+/** A locking read: `update` waits for other holders; `update-skip-locked` passes over locked rows. */
+export type LockMode = 'update' | 'update-skip-locked';
+
+/** The per-database behaviour repositories rely on. */
+export interface Dialect {
+  /** Which family this is. */
+  readonly name: DialectName;
+  /**
+   * PostgreSQL aborts the whole transaction when one statement fails, so statements expected to fail
+   * (inserts that may hit a unique key) run inside a savepoint there.
+   */
+  readonly failedStatementAbortsTransaction: boolean;
+  /** When `error` is a unique-key violation, the key or column list it names; otherwise undefined. */
+  uniqueViolation(error: unknown): string | undefined;
+  /** Make `query` a locking read (`FOR UPDATE [SKIP LOCKED]`); SQLite needs none, see `beginTransaction`. */
+  lock(query: Knex.QueryBuilder, mode: LockMode): Knex.QueryBuilder;
+  /** Work done first in every store transaction. */
+  beginTransaction(trx: Knex.Transaction, anyTable: string): Promise<void>;
+  /** Insert `row` unless a row with the same `column` value exists (never raising on that duplicate). */
+  insertUnlessDuplicate(
+    db: Knex | Knex.Transaction,
+    table: string,
+    row: object,
+    column: string,
+  ): Promise<void>;
+}
+
+const sqlite: Dialect = {
+  name: 'sqlite',
+  failedStatementAbortsTransaction: false,
+  uniqueViolation(error) {
+    const message = errorText(error, 'message');
+    const match = /UNIQUE constraint failed: (.+)$/m.exec(message ?? '');
+    return match?.[1];
+  },
+  lock: (query) => query,
+  async beginTransaction(trx, anyTable) {
+    // SQLite has one writer at a time and no row locks. A write statement (matching nothing) takes the
+    // write lock now, like BEGIN IMMEDIATE: a competing writer waits on busy_timeout instead of
+    // failing later when a read-then-write transaction tries to upgrade.
+    await trx.raw('update ?? set id = id where 1 = 0', [anyTable]);
+  },
+  async insertUnlessDuplicate(db, table, row, column) {
+    await db(table).insert(row).onConflict(column).ignore();
+  },
+};
+
+const mysql: Dialect = {
+  name: 'mysql',
+  failedStatementAbortsTransaction: false,
+  uniqueViolation(error) {
+    if (errorText(error, 'code') !== 'ER_DUP_ENTRY') return undefined;
+    const message = errorText(error, 'sqlMessage') ?? errorText(error, 'message') ?? '';
+    // MySQL 8 writes `for key 'table.key'`, MariaDB `for key 'key'`.
+    return /for key '([^']+)'/.exec(message)?.[1]?.split('.').pop() ?? '';
+  },
+  lock: (query, mode) => (mode === 'update-skip-locked' ? query.forUpdate().skipLocked() : query.forUpdate()),
+  async beginTransaction() {},
+  async insertUnlessDuplicate(db, table, row, column) {
+    // Not INSERT IGNORE: that would also swallow unrelated errors (bad values, foreign keys).
+    await db(table)
+      .insert(row)
+      .onConflict(column)
+      .merge({ [column]: db.raw('??', [column]) });
+  },
+};
+
+const postgres: Dialect = {
+  name: 'postgres',
+  failedStatementAbortsTransaction: true,
+  uniqueViolation(error) {
+    if (errorText(error, 'code') !== '23505') return undefined;
+    return (
+      errorText(error, 'constraint') ?? /Key \(([^)]+)\)/.exec(errorText(error, 'detail') ?? '')?.[1] ?? ''
+    );
+  },
+  lock: (query, mode) => (mode === 'update-skip-locked' ? query.forUpdate().skipLocked() : query.forUpdate()),
+  async beginTransaction() {},
+  async insertUnlessDuplicate(db, table, row, column) {
+    await db(table).insert(row).onConflict(column).ignore();
+  },
+};
+
+/** Which family a Knex instance talks to. Throws a ConfigError for other databases. */
+export function dialectNameOf(knex: Knex): DialectName {
+  const client: unknown = knex.client;
+  const dialect = typeof client === 'object' && client !== null ? Reflect.get(client, 'dialect') : undefined;
+  if (dialect === 'sqlite3') return 'sqlite';
+  if (dialect === 'mysql') return 'mysql';
+  if (dialect === 'postgresql') return 'postgres';
+  throw new ConfigError(
+    'database',
+    `unsupported Knex client "${String(dialect)}" (use SQLite, MySQL/MariaDB or PostgreSQL)`,
+  );
+}
+
+/** The dialect of a Knex instance. */
+export function dialectOf(knex: Knex): Dialect {
+  const name = dialectNameOf(knex);
+  return name === 'sqlite' ? sqlite : name === 'mysql' ? mysql : postgres;
+}
+
+function errorText(error: unknown, key: string): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const value: unknown = Reflect.get(error, key);
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,19 @@
+/** Small query helpers shared by the repositories. */
+import type { Knex } from 'knex';
+
+/** `column = value` for one value, `column IN (…)` for several (an empty list matches nothing). */
+export function whereOneOf(
+  query: Knex.QueryBuilder,
+  column: string,
+  value: string | readonly string[],
+): void {
+  if (typeof value === 'string') query.where(column, value);
+  else query.whereIn(column, [...value]);
+}
+
+/** A filter for `column = value`. */
+export function whereEquals(column: string, value: string): (query: Knex.QueryBuilder) => void {
+  return (query) => {
+    query.where(column, value);
+  };
+}

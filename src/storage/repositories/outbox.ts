@@ -1,0 +1,71 @@
+/** The event outbox on Knex. */
+import { type ColumnSpec, createCodec } from '../codec.js';
+import type { StoreContext } from '../context.js';
+import { pageSize } from '../paging.js';
+import type { DueOutboxQuery, LockingOutboxRepository, OutboxEvent } from '../records/outbox-event.js';
+import { createTableAccess, type QueryFilter } from '../table-access.js';
+import { uniqueKeyName } from '../tables.js';
+import { whereEquals } from './filters.js';
+
+const columns: ColumnSpec<OutboxEvent> = {
+  id: 'text',
+  eventId: 'text',
+  type: 'text',
+  payload: 'json',
+  attempts: 'integer',
+  lastError: 'text',
+  availableAt: 'date',
+  deliveredAt: 'date',
+  createdAt: 'date',
+  updatedAt: 'date',
+};
+
+/** Create the outbox repository of a context (claiming works only in a transaction). */
+export function createOutboxRepository(ctx: StoreContext): LockingOutboxRepository {
+  const table = ctx.tables.outbox;
+  const codec = createCodec<OutboxEvent>('outbox event', table, columns);
+  const access = createTableAccess(
+    ctx,
+    codec,
+    [{ field: 'eventId', name: uniqueKeyName(table, 'event_id') }],
+    false,
+  );
+  const build = (input: Parameters<LockingOutboxRepository['insert']>[0]) =>
+    access.build(input, { attempts: 0, availableAt: input.createdAt ?? ctx.now() });
+  const due =
+    (query: DueOutboxQuery): QueryFilter =>
+    (builder) => {
+      builder
+        .whereNull('delivered_at')
+        .where('available_at', '<=', query.now ?? ctx.now())
+        .orderBy([{ column: 'available_at' }, { column: 'id' }])
+        .limit(pageSize(query.limit));
+    };
+
+  return {
+    insert: (input) => access.insert(build(input)),
+    async insertIfAbsent(input) {
+      const record = build(input);
+      await ctx.dialect.insertUnlessDuplicate(ctx.db, table, codec.toRow(record), 'event_id');
+      const stored = await access.findOne(whereEquals('event_id', record.eventId));
+      if (stored === undefined) throw new Error(`Outbox event "${record.eventId}" vanished after insert`);
+      return { event: stored, created: stored.id === record.id };
+    },
+    findByEventId: (eventId) => access.findOne(whereEquals('event_id', eventId)),
+    listDue: (query = {}) => access.findMany(due(query)),
+    markDelivered: (id, deliveredAt) => access.update(id, { deliveredAt: deliveredAt ?? ctx.now() }),
+    async markFailed(id, failure) {
+      // Incremented in SQL so two dispatchers failing at once both count.
+      const row = codec.toRow({ lastError: failure.error, availableAt: failure.retryAt });
+      await ctx
+        .db(table)
+        .where('id', id)
+        .update({ ...row, attempts: ctx.db.raw('?? + 1', ['attempts']) });
+      return access.update(id, {});
+    },
+    postpone: (id, availableAt) => access.update(id, { availableAt }),
+    deleteDelivered: async (before) =>
+      ctx.db(table).whereNotNull('delivered_at').where('delivered_at', '<', before).delete(),
+    claimDue: (query = {}) => access.findMany(due(query), query.skipLocked ? 'update-skip-locked' : 'update'),
+  };
+}

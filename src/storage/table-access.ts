@@ -1,0 +1,152 @@
+/**
+ * The generic part of every repository: insert, find (optionally locked), update with version
+ * check, and keyset pages, over one table through its codec. Entity repositories add their lookups.
+ */
+import type { Knex } from 'knex';
+import { ConflictError, NotFoundError } from '../errors.js';
+import type { RecordCodec, Row } from './codec.js';
+import { toConflict, type UniqueKey } from './conflicts.js';
+import { runRecoverable, type StoreContext } from './context.js';
+import type { LockMode } from './dialect.js';
+import { newId } from './ids.js';
+import { decodeCursor, encodeCursor, type Page, type PageRequest, pageSize } from './paging.js';
+import type { StoredRecord, UpdateOptions } from './records/common.js';
+
+/** Narrows a query (adds where clauses). */
+export type QueryFilter = (query: Knex.QueryBuilder) => void;
+
+/** Order of a keyset list: a timestamp field, then id, both in one direction. */
+export interface KeysetOrder<T> {
+  /** The timestamp field sorted on. */
+  readonly field: keyof T & string;
+  /** `desc` for newest first. */
+  readonly direction: 'asc' | 'desc';
+}
+
+/** Generic table operations for one entity. */
+export interface TableAccess<T extends StoredRecord> {
+  /** The entity's codec. */
+  readonly codec: RecordCodec<T>;
+  /** Build a full record from insert input: null for absent fields, then defaults, then the input. */
+  build(input: Partial<T> & { id?: string; createdAt?: Date }, defaults: Partial<T>): T;
+  /** Insert a full record; a unique violation becomes a ConflictError. */
+  insert(record: T): Promise<T>;
+  /** First row matching `filter`, optionally locked (only inside a transaction). */
+  findOne(filter: QueryFilter, lock?: LockMode): Promise<T | undefined>;
+  /** Rows matching `filter` in the given order, optionally locked. */
+  findMany(filter: QueryFilter, lock?: LockMode): Promise<T[]>;
+  /** Update by id; bumps `version` when `versioned`. NotFoundError / ConflictError as documented. */
+  update(id: string, patch: Partial<T>, options?: UpdateOptions): Promise<T>;
+  /** One keyset page. */
+  page(filter: QueryFilter, order: KeysetOrder<T>, request: PageRequest): Promise<Page<T>>;
+}
+
+const MANAGED_COLUMNS = ['id', 'created_at', 'updated_at', 'version'];
+
+/** Create the table access of an entity. `versioned` tables have a `version` column. */
+export function createTableAccess<T extends StoredRecord>(
+  ctx: StoreContext,
+  codec: RecordCodec<T>,
+  keys: readonly UniqueKey<T>[],
+  versioned: boolean,
+): TableAccess<T> {
+  const table = (db: Knex | Knex.Transaction = ctx.db): Knex.QueryBuilder => db(codec.table);
+  const decode = (rows: Row[]): T[] => rows.map((row) => codec.fromRow(row));
+  const locked = (query: Knex.QueryBuilder, lock: LockMode | undefined): Knex.QueryBuilder => {
+    if (lock === undefined) return query;
+    if (ctx.transaction === undefined) {
+      throw new Error('Locking reads are only available inside store.transaction');
+    }
+    return ctx.dialect.lock(query, lock);
+  };
+  const guard = async <R>(values: Partial<T>, statement: (db: Knex | Knex.Transaction) => Promise<R>) => {
+    try {
+      return await runRecoverable(ctx, statement);
+    } catch (error) {
+      throw toConflict(error, ctx.dialect, codec, keys, values) ?? error;
+    }
+  };
+  const findOne = async (filter: QueryFilter, lock?: LockMode): Promise<T | undefined> => {
+    const query = table().select('*');
+    filter(query);
+    const rows: Row[] = await locked(query.limit(1), lock);
+    return decode(rows)[0];
+  };
+
+  return {
+    codec,
+    build(input, defaults) {
+      const record: Record<string, unknown> = {};
+      for (const field of codec.fields) record[field] = null;
+      Object.assign(record, defaults);
+      for (const [field, value] of Object.entries(input)) if (value !== undefined) record[field] = value;
+      const createdAt = input.createdAt ?? ctx.now();
+      // The id takes the real time, not a caller-given createdAt: it orders rows by insertion.
+      Object.assign(record, { id: input.id ?? newId(), createdAt, updatedAt: createdAt });
+      if (versioned) record.version = 1;
+      return record as T;
+    },
+    async insert(record) {
+      const row = codec.toRow(record);
+      await guard(record, (db) => table(db).insert(row));
+      // Read back through the codec so the caller sees exactly what a later read would return.
+      return codec.fromRow(row);
+    },
+    findOne,
+    async findMany(filter, lock) {
+      const query = table().select('*');
+      filter(query);
+      return decode(await locked(query, lock));
+    },
+    async update(id, patch, options = {}) {
+      const row = codec.toRow(patch);
+      for (const column of MANAGED_COLUMNS) delete row[column];
+      row.updated_at = ctx.now();
+      if (versioned) row.version = ctx.db.raw('?? + 1', ['version']);
+      const changed = await guard(patch, (db) => {
+        const query = table(db).where('id', id);
+        if (options.expectedVersion !== undefined) query.where('version', options.expectedVersion);
+        return query.update(row);
+      });
+      const current = await findOne((query) => query.where('id', id));
+      if (current === undefined) throw new NotFoundError(`No ${codec.entity} with id "${id}"`);
+      if (changed === 0 && options.expectedVersion !== undefined) {
+        throw toStaleVersion(codec.entity, id, options.expectedVersion, current);
+      }
+      return current;
+    },
+    async page(filter, order, request) {
+      const limit = pageSize(request.limit);
+      const column = codec.column(order.field);
+      const after = order.direction === 'desc' ? '<' : '>';
+      const query = table().select('*');
+      filter(query);
+      if (request.cursor) {
+        const { at, id } = decodeCursor(request.cursor);
+        query.where((outer) =>
+          outer.where(column, after, at).orWhere((tie) => tie.where(column, at).andWhere('id', after, id)),
+        );
+      }
+      query.orderBy([
+        { column, order: order.direction },
+        { column: 'id', order: order.direction },
+      ]);
+      // One row more than asked tells whether another page follows, without a count.
+      const rows: Row[] = await query.limit(limit + 1);
+      const items = decode(rows.slice(0, limit));
+      const last = rows.length > limit ? items.at(-1) : undefined;
+      const at = last?.[order.field];
+      return {
+        items,
+        nextCursor: last !== undefined && at instanceof Date ? encodeCursor({ at, id: last.id }) : null,
+      };
+    },
+  };
+}
+
+function toStaleVersion(entity: string, id: string, expected: number, current: StoredRecord): Error {
+  const actual = Reflect.get(current, 'version');
+  return new ConflictError(
+    `The ${entity} "${id}" changed meanwhile (version ${String(actual)}, expected ${expected})`,
+  );
+}

@@ -1,0 +1,254 @@
+/** Validation errors with their fields and reasons, and every error status of the surface. */
+import { expect, it } from 'vitest';
+import { TEST_SERVER_KEY } from '../support/kit-harness.js';
+import { as, dueInAWeek, newOrderId, P, type Suite } from './support.js';
+
+type Details = { field: string; reason: string }[];
+
+async function details(res: { status: number; body: { error: { code: string; details?: Details } } }) {
+  expect(res.status).toBe(400);
+  expect(res.body.error.code).toBe('validation_error');
+  return res.body.error.details ?? [];
+}
+
+export function validationCases(s: Suite): void {
+  it('reports every bad field of a body at once', async () => {
+    const res = await as(s.app, 'owner')
+      .post(`${P}/payments`)
+      .send({
+        grossAmount: '10000',
+        colour: 'red',
+        customerDetails: { email: 'not-an-email', nickname: 'x' },
+        itemDetails: [{ price: 1.5, quantity: 0 }],
+        customFields: ['a', 'b', 'c', 'd'],
+      });
+    expect(await details(res)).toEqual(
+      expect.arrayContaining([
+        { field: 'paymentType', reason: 'is required' },
+        { field: 'grossAmount', reason: 'must be integer' },
+        { field: 'colour', reason: 'is not allowed' },
+        { field: 'customerDetails.email', reason: 'must match format "email"' },
+        { field: 'customerDetails.nickname', reason: 'is not allowed' },
+        { field: 'itemDetails.0.name', reason: 'is required' },
+        { field: 'itemDetails.0.price', reason: 'must be integer' },
+        { field: 'itemDetails.0.quantity', reason: 'must be >= 1' },
+        { field: 'customFields', reason: 'must NOT have more than 3 items' },
+      ]),
+    );
+  });
+
+  it('names the allowed values of an enum', async () => {
+    const res = await as(s.app, 'owner')
+      .post(`${P}/payments`)
+      .send({ paymentType: 'bitcoin', grossAmount: 1 });
+    expect(await details(res)).toEqual([
+      {
+        field: 'paymentType',
+        reason:
+          'must be one of bank_transfer, echannel, credit_card, gopay, shopeepay, qris, cstore, akulaku, kredivo',
+      },
+    ]);
+  });
+
+  it("passes on the service's own rules with their fields", async () => {
+    const mismatch = await as(s.app, 'owner')
+      .post(`${P}/payments`)
+      .send({
+        paymentType: 'qris',
+        grossAmount: 10_000,
+        itemDetails: [{ name: 'Kopi', price: 4_000, quantity: 2 }],
+      });
+    expect(await details(mismatch)).toEqual([
+      { field: 'grossAmount', reason: 'must equal the sum of itemDetails (8000)' },
+    ]);
+    const option = await as(s.app, 'owner')
+      .post(`${P}/payments`)
+      .send({
+        paymentType: 'bank_transfer',
+        grossAmount: 10_000,
+        paymentOptions: { bank: 'bca', vaNumbr: '1' },
+      });
+    expect((await details(option)).map((d) => d.field)).toContain('paymentOptions.vaNumbr');
+  });
+
+  it('checks path parameters and query strings (coerced from text, unknown names refused)', async () => {
+    const path = await as(s.app, 'owner').get(`${P}/payments/bad%20id`);
+    expect(await details(path)).toEqual([
+      { field: 'orderId', reason: 'must match pattern "^[A-Za-z0-9\\-_~.]+$"' },
+    ]);
+    const query = await as(s.app, 'owner').get(`${P}/payments?limit=0&colour=red&status=lost`);
+    expect(await details(query)).toEqual(
+      expect.arrayContaining([
+        { field: 'limit', reason: 'must be >= 1' },
+        { field: 'colour', reason: 'is not allowed' },
+        { field: 'status.0', reason: expect.stringMatching(/^must be one of created, /) },
+      ]),
+    );
+    const flag = await as(s.app, 'owner').get(`${P}/payments/ANY-1?refresh=maybe`);
+    expect(await details(flag)).toEqual([{ field: 'refresh', reason: 'must be boolean' }]);
+  });
+
+  it('refuses a body on a route that takes none, and JSON that does not parse', async () => {
+    const extra = await as(s.app, 'owner').post(`${P}/payments/ANY-1/cancel`).send({ now: true });
+    expect(await details(extra)).toEqual([
+      { field: 'body', reason: 'must be empty: this route takes no body' },
+    ]);
+    const broken = await as(s.app, 'owner')
+      .post(`${P}/payments`)
+      .set('content-type', 'application/json')
+      .send('{"paymentType": "qris",');
+    expect(await details(broken)).toEqual([{ field: 'body', reason: 'is not valid JSON' }]);
+  });
+
+  it('validates refund, capture, invoice and subscription bodies', async () => {
+    const refund = await as(s.app, 'staff').post(`${P}/payments/ANY-1/refunds`).send({ reason: 'x' });
+    expect(await details(refund)).toEqual([{ field: 'amount', reason: 'is required' }]);
+    const capture = await as(s.app, 'staff').post(`${P}/payments/ANY-1/capture`).send({ amount: 0 });
+    expect(await details(capture)).toEqual([{ field: 'amount', reason: 'must be >= 1' }]);
+    const invoice = await as(s.app, 'owner')
+      .post(`${P}/invoices`)
+      .send({ customerName: 'Budi', customerEmail: 'budi@example.com', dueDate: 'tomorrow', items: [] });
+    expect(await details(invoice)).toEqual(
+      expect.arrayContaining([
+        { field: 'dueDate', reason: 'must match format "date-time"' },
+        { field: 'items', reason: 'must NOT have fewer than 1 items' },
+      ]),
+    );
+    const patch = await as(s.app, 'owner')
+      .patch(`${P}/subscriptions/0190a0b0-0000-7000-8000-000000000000`)
+      .send({});
+    expect(await details(patch)).toEqual([
+      { field: 'body', reason: 'must NOT have fewer than 1 properties' },
+    ]);
+  });
+}
+
+export function errorStatusCases(s: Suite): void {
+  it('401 without a user, on every route but the webhook', async () => {
+    const res = await as(s.app, 'anonymous').get(`${P}/payments`);
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ error: { code: 'unauthenticated', message: 'Sign in first' } });
+  });
+
+  it("403 for a staff action on one's own payment; 404 for someone else's, same as a missing one", async () => {
+    const orderId = newOrderId('authz');
+    await as(s.app, 'owner')
+      .post(`${P}/payments`)
+      .send({ orderId, paymentType: 'qris', grossAmount: 10_000 });
+    const refund = await as(s.app, 'owner').post(`${P}/payments/${orderId}/refunds`).send({ amount: 1 });
+    expect(refund.status).toBe(403);
+    expect(refund.body.error.code).toBe('forbidden');
+    const hidden = await as(s.app, 'other').get(`${P}/payments/${orderId}`);
+    const missing = await as(s.app, 'other').get(`${P}/payments/${newOrderId('nope')}`);
+    expect(hidden.status).toBe(404);
+    expect(hidden.text).toBe(missing.text);
+  });
+
+  it('409 for an operation the state does not allow, and for a duplicate order id', async () => {
+    const orderId = newOrderId('conflict');
+    await as(s.app, 'owner')
+      .post(`${P}/payments`)
+      .send({ orderId, paymentType: 'qris', grossAmount: 10_000 });
+    const again = await as(s.app, 'owner')
+      .post(`${P}/payments`)
+      .send({ orderId, paymentType: 'qris', grossAmount: 10_000 });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('conflict');
+    await as(s.app, 'owner').post(`${P}/payments/${orderId}/cancel`).expect(200);
+    const twice = await as(s.app, 'owner').post(`${P}/payments/${orderId}/cancel`);
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('invalid_state');
+  });
+
+  it('413 over the body limit, declared or not; 415 for a body that is not JSON', async () => {
+    const big = { paymentType: 'qris', grossAmount: 10_000, metadata: { note: 'x'.repeat(70 * 1024) } };
+    const tooLarge = await as(s.app, 'owner').post(`${P}/payments`).send(big);
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.code).toBe('payload_too_large');
+    const small = s.appFor(s.h.kit, { bodyLimit: 100 });
+    const limited = await as(small, 'owner')
+      .post(`${P}/payments`)
+      .send({ ...big, metadata: { note: 'x'.repeat(200) } });
+    expect(limited.status).toBe(413);
+    const text = await as(s.app, 'owner')
+      .post(`${P}/payments`)
+      .set('content-type', 'text/plain')
+      .send('qris 10000');
+    expect(text.status).toBe(415);
+    expect(text.body.error.code).toBe('unsupported_media_type');
+  });
+
+  it('502 when Midtrans refuses, naming the order that was recorded', async () => {
+    s.h.sim.controls.fault({ path: '/v2/charge', kind: 'status', status: 500, times: 3 });
+    const res = await as(s.app, 'owner')
+      .post(`${P}/payments`)
+      .send({ paymentType: 'gopay', grossAmount: 10_000 });
+    expect(res.status).toBe(502);
+    expect(res.body.error.code).toBe('midtrans_error');
+    expect(res.body.error.orderId).toMatch(/^ORDER-/);
+  });
+
+  it('503 when Midtrans cannot be reached, 504 when it does not answer in time', async () => {
+    const quick = s.appFor(await s.h.createKit({ timeoutMs: 200, maxRetries: 0 }));
+    s.h.sim.controls.fault({ path: '/v2/charge', kind: 'drop', times: 1 });
+    const dropped = await as(quick, 'owner')
+      .post(`${P}/payments`)
+      .send({ paymentType: 'qris', grossAmount: 10_000 });
+    expect(dropped.status).toBe(503);
+    expect(dropped.body.error.code).toBe('midtrans_unreachable');
+    s.h.sim.controls.fault({ path: '/v2/charge', kind: 'hang', ms: 600, times: 1 });
+    const slow = await as(quick, 'owner')
+      .post(`${P}/payments`)
+      .send({ paymentType: 'qris', grossAmount: 10_000 });
+    expect(slow.status).toBe(504);
+    expect(slow.body.error.code).toBe('midtrans_timeout');
+  });
+
+  it('500 shows neither the message nor a stack nor a secret; a 4xx veto from a hook shows its words', async () => {
+    const logged: unknown[][] = [];
+    const failing = await s.h.createKit({
+      logger: { error: (obj: unknown, msg?: string) => void logged.push([obj, msg]) },
+      hooks: {
+        beforeCharge: (ctx) => {
+          if (ctx.request.transaction_details.gross_amount > 50_000) {
+            throw Object.assign(new Error('Orders above 50,000 need a sales contact'), { status: 422 });
+          }
+          throw new Error(`db password hunter2, key ${TEST_SERVER_KEY}`);
+        },
+      },
+    });
+    const app = s.appFor(failing);
+    const crash = await as(app, 'owner')
+      .post(`${P}/payments`)
+      .send({ paymentType: 'qris', grossAmount: 10_000 });
+    expect(crash.status).toBe(500);
+    expect(crash.body).toEqual({
+      error: { code: 'internal_error', message: 'Something went wrong on our side' },
+    });
+    expect(crash.text).not.toMatch(/hunter2|SB-Mid-server|at .+\.ts/);
+    // The host hears about it through the kit's logger (silent by default), never the console.
+    const routeErrors = logged.filter(([, msg]) => msg === 'midtrans-kit: unexpected error in an HTTP route');
+    expect(routeErrors).toHaveLength(1);
+    const veto = await as(app, 'owner')
+      .post(`${P}/payments`)
+      .send({ paymentType: 'qris', grossAmount: 60_000 });
+    expect(veto.status).toBe(422);
+    expect(veto.body.error).toEqual({
+      code: 'rejected',
+      message: 'Orders above 50,000 need a sales contact',
+    });
+  });
+
+  it('an invoice or subscription of someone else is a 404 too', async () => {
+    const invoice = await s.h.kit.invoices.createInvoice({
+      customerName: 'Budi',
+      customerEmail: 'budi@example.com',
+      dueDate: new Date(dueInAWeek()),
+      items: [{ description: 'Plan', quantity: 1, price: 10_000 }],
+      user: { id: 'owner-1' },
+    });
+    const res = await as(s.app, 'other').get(`${P}/invoices/${invoice.invoice.id}`);
+    expect(res.status).toBe(404);
+    expect(res.body.error).toEqual({ code: 'not_found', message: 'No such invoice' });
+  });
+}
