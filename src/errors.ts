@@ -73,8 +73,12 @@ export class NotFoundError extends MidtransKitError {
 
 /** A uniqueness rule was broken (duplicate order id, refund key, invoice number…). */
 export class ConflictError extends MidtransKitError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** The record field whose unique key was violated (e.g. `orderId`), when the database named it. */
+  readonly field: string | undefined;
+
+  constructor(message: string, options?: { cause?: unknown; field?: string }) {
     super('conflict', message, options);
+    this.field = options?.field;
   }
 }
 

@@ -3,9 +3,11 @@
  * store wraps `transaction(fn)` so callbacks registered with `afterCommit(tx, …)` run once the
  * commit succeeded — hooks first, then event dispatch — and are dropped when it rolls back.
  * Callbacks are awaited, and their errors are logged, never thrown: the change is already durable.
+ * A transaction the database rolled back as a deadlock victim (or on a lock timeout) runs again.
  */
 import type { Store, StoreTransaction } from '../storage/store.js';
 import { errorDetail, type KitLogger } from './logger.js';
+import { retryTransient } from './transaction-retry.js';
 
 /** When a callback runs: `hooks` before `events`, so hooks see the change before listeners do. */
 export type AfterCommitPhase = 'hooks' | 'events';
@@ -47,12 +49,16 @@ export function withAfterCommit(store: Store, logger: KitLogger): Store {
     close: () => store.close(),
     async transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
       let queue: Queues = { hooks: [], events: [] };
-      const result = await store.transaction(async (tx) => {
-        // Fresh on every attempt, so a retried transaction does not run callbacks twice.
-        queue = { hooks: [], events: [] };
-        queues.set(tx, queue);
-        return fn(tx);
-      });
+      // A deadlock victim is rolled back whole, so running it again is safe: every service
+      // transaction does database work only (Midtrans is called outside, hooks after commit).
+      const result = await retryTransient(() =>
+        store.transaction(async (tx) => {
+          // Fresh on every attempt, so a retried transaction does not run callbacks twice.
+          queue = { hooks: [], events: [] };
+          queues.set(tx, queue);
+          return fn(tx);
+        }),
+      );
       for (const callback of [...queue.hooks, ...queue.events]) {
         try {
           await callback();

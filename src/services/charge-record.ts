@@ -21,8 +21,22 @@ export async function writeRecord(
   user: KitUser | undefined,
 ): Promise<Attempt> {
   const fields = recordFromRequest(wire, wire.payment_type, user === undefined ? null : String(user.id));
+  try {
+    return await writeOnce(ctx, wire, fields);
+  } catch (error) {
+    // Another caller inserted this order id between our read and our insert: run again, and the
+    // record it wrote is found and judged as a retry.
+    if (!(error instanceof ConflictError) || error.field !== 'orderId') throw error;
+    return writeOnce(ctx, wire, fields);
+  }
+}
+
+function writeOnce(ctx: ServiceContext, wire: WireChargeRequest, fields: NewPayment): Promise<Attempt> {
   return ctx.store.transaction(async (tx) => {
-    const existing = await tx.payments.lockByOrderId(fields.orderId);
+    // A plain read first: on MySQL/MariaDB a locking read of a missing key locks the index gap, and
+    // two new charges holding the same gap deadlock on their inserts. Only a found row is locked.
+    const seen = await tx.payments.findByOrderId(fields.orderId);
+    const existing = seen === undefined ? undefined : await tx.payments.lockByOrderId(fields.orderId);
     if (existing !== undefined) return retry(ctx, tx, existing, fields, wire);
     const idempotencyKey = randomUUID();
     const payment = await tx.payments.insert({ ...fields, idempotencyKey });

@@ -26,7 +26,6 @@ import {
 } from './notification-verdicts.js';
 import { applyRecurring } from './subscription-charge.js';
 import { invoiceIdOf, isKnownOrder } from './subscription-order.js';
-import { retryTransient } from './transaction-retry.js';
 
 export type { IncomingHeaders } from './notification-parse.js';
 export type { ReplayableVerdict, ReprocessFilter, ReprocessTarget } from './notification-replay.js';
@@ -130,7 +129,7 @@ export class NotificationService {
       return reject(ctx, stored, 'unknown_order', { error, signatureValid: true });
     }
     const truth = trust ? parsed.body : await confirmWithStatus(ctx, parsed.body);
-    return retryTransient(() => applyToPayment(ctx, stored, truth, invoiceId));
+    return applyToPayment(ctx, stored, truth, invoiceId);
   }
 
   private result(verdict: NotificationVerdict, notification: Notification): NotificationResult {

@@ -10,7 +10,6 @@ import type { Payment } from '../storage/records/payment.js';
 import type { StoreTransaction } from '../storage/store.js';
 import type { ServiceContext } from './context.js';
 import { amountMatches, applyTransaction, recordTransition } from './payment-sync.js';
-import { retryTransient } from './transaction-retry.js';
 
 /** The statuses the reconciler re-checks: every outcome still open. */
 export const RECONCILED_STATUSES: readonly PaymentStatus[] = [
@@ -33,21 +32,17 @@ export type ReconcileOutcome = 'updated' | 'unchanged';
 /** Re-sync one payment. Throws on a failed status call or a mismatching amount. */
 export async function reconcilePayment(ctx: ServiceContext, claimed: Payment): Promise<ReconcileOutcome> {
   const status = await fetchStatus(ctx, claimed);
-  return retryTransient(() =>
-    ctx.store.transaction(async (tx) => {
-      const locked = await tx.payments.lockById(claimed.id);
-      // Settled meanwhile (a notification won the race): nothing left to do.
-      if (locked === undefined || !RECONCILED_STATUSES.includes(locked.status)) return 'unchanged';
-      if (status === undefined) return onNotFound(ctx, tx, locked);
-      if (!amountMatches(locked, status)) {
-        throw new Error(
-          `Midtrans reports gross_amount "${status.gross_amount}", stored ${locked.grossAmount}`,
-        );
-      }
-      const result = await applyTransaction(ctx, tx, locked, status, 'reconciler');
-      return result.outcome === 'applied' ? 'updated' : 'unchanged';
-    }),
-  );
+  return ctx.store.transaction(async (tx) => {
+    const locked = await tx.payments.lockById(claimed.id);
+    // Settled meanwhile (a notification won the race): nothing left to do.
+    if (locked === undefined || !RECONCILED_STATUSES.includes(locked.status)) return 'unchanged';
+    if (status === undefined) return onNotFound(ctx, tx, locked);
+    if (!amountMatches(locked, status)) {
+      throw new Error(`Midtrans reports gross_amount "${status.gross_amount}", stored ${locked.grossAmount}`);
+    }
+    const result = await applyTransaction(ctx, tx, locked, status, 'reconciler');
+    return result.outcome === 'applied' ? 'updated' : 'unchanged';
+  });
 }
 
 /** The status response, or undefined when Midtrans has no such transaction (HTTP/body 404). */

@@ -10,7 +10,6 @@ import { forEachBounded } from './bounded.js';
 import type { ServiceContext } from './context.js';
 import { errorDetail } from './logger.js';
 import { RECONCILED_STATUSES, reconcilePayment } from './reconcile-payment.js';
-import { retryTransient } from './transaction-retry.js';
 
 export { IDEMPOTENCY_WINDOW_MS, RECONCILED_STATUSES } from './reconcile-payment.js';
 
@@ -103,22 +102,20 @@ export class Reconciler {
   /** Claim and lease the next batch, least recently updated first, in one short transaction. */
   protected claim(olderThan: number, batchSize: number, leaseMs: number): Promise<Payment[]> {
     const now = this.ctx.now();
-    return retryTransient(() =>
-      this.ctx.store.transaction(async (tx) => {
-        const batch = await tx.payments.claimStale({
-          statuses: RECONCILED_STATUSES,
-          updatedBefore: new Date(now.getTime() - olderThan),
-          leaseFreeAt: now,
-          limit: batchSize,
-          skipLocked: true,
-        });
-        await tx.payments.leaseForReconcile(
-          batch.map((payment) => payment.id),
-          new Date(now.getTime() + leaseMs),
-        );
-        return batch;
-      }),
-    );
+    return this.ctx.store.transaction(async (tx) => {
+      const batch = await tx.payments.claimStale({
+        statuses: RECONCILED_STATUSES,
+        updatedBefore: new Date(now.getTime() - olderThan),
+        leaseFreeAt: now,
+        limit: batchSize,
+        skipLocked: true,
+      });
+      await tx.payments.leaseForReconcile(
+        batch.map((payment) => payment.id),
+        new Date(now.getTime() + leaseMs),
+      );
+      return batch;
+    });
   }
 }
 

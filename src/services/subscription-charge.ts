@@ -18,7 +18,6 @@ import { type AppliedDelivery, recordOutcome, reject } from './notification-reco
 import { lockOrCreatePayment } from './payment-origin.js';
 import { amountMatches, applyTransaction } from './payment-sync.js';
 import { subscriptionFields } from './subscription-sync.js';
-import { retryTransient } from './transaction-retry.js';
 
 /** A recurring body, as parsed (unknown shapes are checked here). */
 export type RecurringBody = Record<string, unknown>;
@@ -52,61 +51,59 @@ export async function applyRecurring(
   const message = text(charge.status_message) ?? text(charge.channel_response_message);
   const key = `${local.id}:charge:${transactionId ?? digest(stored.rawBody)}`;
 
-  return retryTransient(() =>
-    ctx.store.transaction(async (tx) => {
-      const locked = (await tx.subscriptions.lockById(local.id)) ?? local;
-      if ((await tx.outbox.findByEventId(key)) !== undefined) {
-        return {
-          verdict: 'duplicate' as const,
-          notification: await recordOutcome(ctx, tx, stored, 'duplicate'),
-        };
+  return ctx.store.transaction(async (tx) => {
+    const locked = (await tx.subscriptions.lockById(local.id)) ?? local;
+    if ((await tx.outbox.findByEventId(key)) !== undefined) {
+      return {
+        verdict: 'duplicate' as const,
+        notification: await recordOutcome(ctx, tx, stored, 'duplicate'),
+      };
+    }
+    let payment: Payment | null = null;
+    if (truth !== undefined) {
+      const found = await lockOrCreatePayment(ctx, tx, truth, { subscription: locked });
+      if (found !== undefined && amountMatches(found, truth)) {
+        const applied = await applyTransaction(ctx, tx, found, truth, 'notification', {
+          notificationId: stored.id,
+        });
+        payment = applied.payment;
+      } else if (found !== undefined) {
+        ctx.logger.warn(
+          { orderId: found.orderId, subscriptionId: local.id },
+          'midtrans-kit: subscription charge amount differs from its payment; payment left unchanged',
+        );
+        payment = found;
       }
-      let payment: Payment | null = null;
-      if (truth !== undefined) {
-        const found = await lockOrCreatePayment(ctx, tx, truth, { subscription: locked });
-        if (found !== undefined && amountMatches(found, truth)) {
-          const applied = await applyTransaction(ctx, tx, found, truth, 'notification', {
-            notificationId: stored.id,
-          });
-          payment = applied.payment;
-        } else if (found !== undefined) {
-          ctx.logger.warn(
-            { orderId: found.orderId, subscriptionId: local.id },
-            'midtrans-kit: subscription charge amount differs from its payment; payment left unchanged',
-          );
-          payment = found;
-        }
-      }
-      const subscription = await tx.subscriptions.update(locked.id, {
-        ...subscriptionFields(locked, remote),
-        lastChargeAt: ctx.now(),
-        lastChargeStatus: charged ? 'charged' : 'failed',
-        lastTransactionId: transactionId ?? locked.lastTransactionId,
-        chargeCount: locked.chargeCount + (charged ? 1 : 0),
-        failureCount: charged ? 0 : locked.failureCount + 1,
-        lastError: charged ? null : (message ?? `charge failed (status_code ${String(statusCode)})`),
-      });
-      await ctx.events.enqueue(
-        tx,
-        charged ? 'subscription.charged' : 'subscription.charge_failed',
-        {
-          subscription,
-          from: locked.status,
-          source: 'notification',
-          payment,
-          transactionId: transactionId ?? null,
-          statusCode,
-          statusMessage: message,
-        },
-        { idempotencyKey: key },
-      );
-      const notification = await recordOutcome(ctx, tx, stored, 'applied', {
-        paymentId: payment?.id ?? null,
-        error: null,
-      });
-      return { verdict: 'applied' as const, notification };
-    }),
-  );
+    }
+    const subscription = await tx.subscriptions.update(locked.id, {
+      ...subscriptionFields(locked, remote),
+      lastChargeAt: ctx.now(),
+      lastChargeStatus: charged ? 'charged' : 'failed',
+      lastTransactionId: transactionId ?? locked.lastTransactionId,
+      chargeCount: locked.chargeCount + (charged ? 1 : 0),
+      failureCount: charged ? 0 : locked.failureCount + 1,
+      lastError: charged ? null : (message ?? `charge failed (status_code ${String(statusCode)})`),
+    });
+    await ctx.events.enqueue(
+      tx,
+      charged ? 'subscription.charged' : 'subscription.charge_failed',
+      {
+        subscription,
+        from: locked.status,
+        source: 'notification',
+        payment,
+        transactionId: transactionId ?? null,
+        statusCode,
+        statusMessage: message,
+      },
+      { idempotencyKey: key },
+    );
+    const notification = await recordOutcome(ctx, tx, stored, 'applied', {
+      paymentId: payment?.id ?? null,
+      error: null,
+    });
+    return { verdict: 'applied' as const, notification };
+  });
 }
 
 /** Whether Midtrans's status says the charge took the money (settlement, or an accepted card capture). */

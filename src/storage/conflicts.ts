@@ -37,5 +37,8 @@ export function toConflict<T>(
   }
   const value = values[key.field];
   const shown = value === undefined || value === null ? '' : ` "${String(value)}"`;
-  return new ConflictError(`A ${codec.entity} with ${key.field}${shown} already exists`, { cause: error });
+  return new ConflictError(`A ${codec.entity} with ${key.field}${shown} already exists`, {
+    cause: error,
+    field: key.field,
+  });
 }
