@@ -85,10 +85,9 @@ async function applyAnswer(
     return await ctx.store.transaction(async (tx) => {
       const locked = await tx.payments.lockById(paymentId);
       if (locked === undefined) throw new Error(`payment ${paymentId} vanished`);
-      const withResponse = await tx.payments.update(locked.id, {
-        chargeResponse: response as unknown as JsonObject,
+      const { payment } = await applyTransaction(ctx, tx, locked, response, 'api', {
+        patch: { chargeResponse: response as unknown as JsonObject },
       });
-      const { payment } = await applyTransaction(ctx, tx, withResponse, response, 'api');
       afterCommit(tx, () =>
         ctx.hooks.afterCharge({
           payment,

@@ -86,7 +86,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       for (const listener of [...listenersOf(type)]) {
         await insideListener.run(true, async () => listener(kitEvent));
       }
-      await store.outbox.markDelivered(event.id, now());
       return true;
     } catch (error) {
       const delay = Math.min(retryBaseMs * 2 ** event.attempts, retryMaxMs);
@@ -125,7 +124,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return store.transaction(async (tx) => {
       const due = await tx.outbox.claimDue({ skipLocked: true, limit: batchSize, now: now() });
       const leaseUntil = new Date(now().getTime() + leaseMs);
-      for (const event of due) await tx.outbox.postpone(event.id, leaseUntil);
+      await tx.outbox.postponeMany(
+        due.map((event) => event.id),
+        leaseUntil,
+      );
       return due;
     });
   }
@@ -134,10 +136,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const result: DispatchResult = { delivered: 0, failed: 0 };
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const claimed = await claim();
+      const delivered: string[] = [];
       for (const event of claimed) {
-        if (await deliver(event)) result.delivered++;
+        if (await deliver(event)) delivered.push(event.id);
         else result.failed++;
       }
+      // One statement per round. A crash before it redelivers the round (at least once, as documented).
+      await store.outbox.markManyDelivered(delivered, now());
+      result.delivered += delivered.length;
       if (claimed.length < batchSize) break;
     }
     return result;

@@ -45,6 +45,13 @@ export interface EventBus {
    * the database time; the caller must dispatch before it reports back.
    */
   deferDispatch<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Run `work` with the after-commit dispatch held back, then dispatch once, also when `work`
+   * throws: a flow of several transactions (a charge: its record, then Midtrans's answer) hands
+   * all its events to the listeners in one claim round, in order, before it returns. Inside a
+   * caller that already defers, `work` just runs: that caller dispatches.
+   */
+  dispatchAfter<T>(work: () => Promise<T>): Promise<T>;
   /** Stop retry timers. Listeners stay registered. */
   close(): void;
 }
@@ -111,6 +118,16 @@ export function createEventBus(deps: EventBusDeps): EventBus {
     },
     dispatchPending: dispatch,
     deferDispatch: (work) => deferring.run(true, work),
+    async dispatchAfter(work) {
+      if (deferring.getStore() === true) return work();
+      try {
+        return await deferring.run(true, work);
+      } finally {
+        await dispatch().catch((error: unknown) =>
+          logger.error(errorDetail(error), 'midtrans-kit: event dispatch failed; events stay pending'),
+        );
+      }
+    },
     close: () => dispatcher.close(),
   };
 }

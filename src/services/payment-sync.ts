@@ -12,7 +12,8 @@
  *   counts as applied too.
  * - `duplicate`: same status. Midtrans's fields are refreshed (instructions, times, the latest
  *   raw body) but the status, history and events are untouched.
- * - `stale`: older news or a final state. Nothing at all is written.
+ * - `stale`: older news or a final state. Nothing of it is written (only the caller's own
+ *   `options.patch`, if any).
  */
 import type { WireTransaction } from '../client/wire-types.js';
 import type { PaymentStatus } from '../constants.js';
@@ -51,6 +52,11 @@ export interface ApplyOptions {
   refund?: Refund | null;
   /** Extra detail for the PaymentEvent row. */
   data?: JsonObject;
+  /**
+   * The caller's own fields, written in the same update (e.g. the charge answer), whatever the
+   * outcome: a stale report writes these and nothing else.
+   */
+  patch?: PaymentPatch;
 }
 
 /**
@@ -69,8 +75,12 @@ export async function applyTransaction(
   const from = lockedPayment.status;
   const to = toPaymentStatus(read.transactionStatus, read.fraudStatus);
   const kind = classifyTransition(from, to);
-  if (kind === 'stale') return { payment: lockedPayment, outcome: 'stale', from, to };
-  const patch = midtransFields(read, transaction, lockedPayment);
+  if (kind === 'stale') {
+    const payment =
+      options.patch === undefined ? lockedPayment : await tx.payments.update(lockedPayment.id, options.patch);
+    return { payment, outcome: 'stale', from, to };
+  }
+  const patch = { ...midtransFields(read, transaction, lockedPayment), ...options.patch };
   const newRefund = (patch.refundedAmount ?? 0) > lockedPayment.refundedAmount;
   if (kind === 'duplicate' && !(newRefund && to === 'partially_refunded')) {
     const payment = await tx.payments.update(lockedPayment.id, patch);

@@ -42,14 +42,17 @@ export class PaymentService {
   /** @param ctx the kit's shared services. */
   constructor(protected readonly ctx: ServiceContext) {}
 
-  /** Create a Core API charge. The record is written before Midtrans is called. */
+  /**
+   * Create a Core API charge. The record is written before Midtrans is called; its events
+   * (`payment.created`, then the answer's) reach the listeners before this resolves.
+   */
   async createCharge(options: CreateChargeOptions): Promise<ChargeResult> {
-    return runCharge(this.ctx, options);
+    return this.ctx.events.dispatchAfter(() => runCharge(this.ctx, options));
   }
 
-  /** Create a Snap transaction (hosted payment page). */
+  /** Create a Snap transaction (hosted payment page). Events as `createCharge`. */
   async createSnapTransaction(options: CreateSnapOptions): Promise<SnapTransactionResult> {
-    return runSnap(this.ctx, options);
+    return this.ctx.events.dispatchAfter(() => runSnap(this.ctx, options));
   }
 
   /** Fetch the status from Midtrans, update the record (and the given object), return the raw answer. */

@@ -2,7 +2,7 @@
  * Everything that differs between SQLite, MySQL/MariaDB and PostgreSQL, in one place. Repositories
  * never ask which database they run on; they call these functions.
  *
- * What needs no entry here: ids are made client-side (so no `RETURNING`), JSON is always written as
+ * What needs no entry here: ids are made client-side (so no `RETURNING` for them), JSON is always written as
  * text, and values read back are normalised by type in the codec (BIGINT strings, 0/1 booleans,
  * SQLite epoch-millisecond timestamps).
  */
@@ -30,13 +30,16 @@ export interface Dialect {
   lock(query: Knex.QueryBuilder, mode: LockMode): Knex.QueryBuilder;
   /** Work done first in every store transaction. */
   beginTransaction(trx: Knex.Transaction, anyTable: string): Promise<void>;
-  /** Insert `row` unless a row with the same `column` value exists (never raising on that duplicate). */
+  /**
+   * Insert `row` unless a row with the same `column` value exists (never raising on that duplicate).
+   * Resolves true when `row` was written, false when the existing row was kept.
+   */
   insertUnlessDuplicate(
     db: Knex | Knex.Transaction,
     table: string,
     row: object,
     column: string,
-  ): Promise<void>;
+  ): Promise<boolean>;
 }
 
 const sqlite: Dialect = {
@@ -55,7 +58,8 @@ const sqlite: Dialect = {
     await trx.raw('update ?? set id = id where 1 = 0', [anyTable]);
   },
   async insertUnlessDuplicate(db, table, row, column) {
-    await db(table).insert(row).onConflict(column).ignore();
+    const written: unknown[] = await db(table).insert(row).onConflict(column).ignore().returning(column);
+    return written.length > 0;
   },
 };
 
@@ -70,12 +74,17 @@ const mysql: Dialect = {
   },
   lock: (query, mode) => (mode === 'update-skip-locked' ? query.forUpdate().skipLocked() : query.forUpdate()),
   async beginTransaction() {},
-  async insertUnlessDuplicate(db, table, row, column) {
-    // Not INSERT IGNORE: that would also swallow unrelated errors (bad values, foreign keys).
-    await db(table)
-      .insert(row)
-      .onConflict(column)
-      .merge({ [column]: db.raw('??', [column]) });
+  async insertUnlessDuplicate(db, table, row, _column) {
+    // Not INSERT IGNORE (it also swallows bad values), nor ON DUPLICATE KEY UPDATE (mysql2's
+    // FOUND_ROWS makes a kept row and a new one look alike). A failed statement leaves a MySQL
+    // transaction usable, so the duplicate is simply caught.
+    try {
+      await db(table).insert(row);
+      return true;
+    } catch (error) {
+      if (mysql.uniqueViolation(error) === undefined) throw error;
+      return false;
+    }
   },
 };
 
@@ -91,7 +100,8 @@ const postgres: Dialect = {
   lock: (query, mode) => (mode === 'update-skip-locked' ? query.forUpdate().skipLocked() : query.forUpdate()),
   async beginTransaction() {},
   async insertUnlessDuplicate(db, table, row, column) {
-    await db(table).insert(row).onConflict(column).ignore();
+    const written: unknown[] = await db(table).insert(row).onConflict(column).ignore().returning(column);
+    return written.length > 0;
   },
 };
 

@@ -66,6 +66,32 @@ export function registerOutboxTests(h: Harness): void {
       expect(again.event.payload).toEqual({ v: 1 });
     });
 
+    it('postpones and marks several events delivered in one call each', async () => {
+      const store = h.store();
+      const type = h.unique('many.event');
+      const now = new Date();
+      const events = await Promise.all(
+        [1, 2, 3].map((n) => store.outbox.insert({ eventId: h.unique(`evt${n}`), type, payload: { n } })),
+      );
+      const ids = events.map((event) => event.id);
+      const leaseUntil = new Date(now.getTime() + 60_000);
+      await store.transaction(async (tx) => {
+        const claimed = (await tx.outbox.claimDue({ limit: 1000, now })).filter((e) => e.type === type);
+        expect(claimed.map((e) => e.id).sort()).toEqual([...ids].sort());
+        await tx.outbox.postponeMany(ids, leaseUntil);
+      });
+      expect((await store.outbox.listDue({ now, limit: 1000 })).filter((e) => e.type === type)).toEqual([]);
+      const later = new Date(leaseUntil.getTime() + 1);
+      expect(
+        (await store.outbox.listDue({ now: later, limit: 1000 })).filter((e) => e.type === type),
+      ).toHaveLength(3);
+      await store.outbox.markManyDelivered(ids.slice(0, 2), now);
+      await store.outbox.markManyDelivered([], now);
+      const after = await Promise.all(events.map((event) => store.outbox.findByEventId(event.eventId)));
+      expect(after.map((event) => event?.deliveredAt ?? null)).toEqual([now, now, null]);
+      expect(after.map((event) => event?.attempts)).toEqual([0, 0, 0]);
+    });
+
     it('claims due events inside a transaction', async () => {
       const store = h.store();
       const type = h.unique('claim.event');

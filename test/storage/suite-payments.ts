@@ -79,6 +79,42 @@ export function registerPaymentTests(h: Harness): void {
       expect((await payments.findById(created.id))?.status).toBe('refunded');
     });
 
+    it('answers an update of a row locked in the transaction exactly as a read would', async () => {
+      const store = h.store();
+      const created = await store.payments.insert(fullPayment(h.unique('HELD')));
+      const settled = new Date('2025-02-01T10:20:30.456Z');
+      const inside = await store.transaction(async (tx) => {
+        const locked = await tx.payments.lockById(created.id);
+        const first = await tx.payments.update(created.id, {
+          status: 'paid',
+          settlementTime: settled,
+          grossAmount: 9_007_199_254_740_991,
+          lastResponse: { gross_amount: '9007199254740991.00', nested: { ok: true } },
+          vaNumber: null,
+        });
+        const second = await tx.payments.update(created.id, { refundedAmount: 5_000, refundCount: 1 });
+        await tx.payments.leaseForReconcile([created.id], settled);
+        const third = await tx.payments.update(created.id, { statusMessage: 'after a bulk write' });
+        return { locked, first, second, third };
+      });
+      expect(inside.locked).toEqual(created);
+      expect(inside.first.version).toBe(2);
+      expect(inside.second).toMatchObject({ version: 3, status: 'paid', refundedAmount: 5_000 });
+      const read = await store.payments.findById(created.id);
+      expect(inside.third).toEqual(read);
+      expect(read).toMatchObject({
+        version: 4,
+        reconcileLeaseUntil: settled,
+        grossAmount: 9_007_199_254_740_991,
+      });
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.payments.lockById(created.id);
+          return tx.payments.update(created.id, { status: 'failed' }, { expectedVersion: 1 });
+        }),
+      ).rejects.toThrow(ConflictError);
+    });
+
     it('throws NotFoundError when updating a missing payment', async () => {
       await expect(h.store().payments.update('missing', { status: 'paid' })).rejects.toThrow(NotFoundError);
     });

@@ -53,6 +53,10 @@ export interface OutboxRepository {
    * claimed, so others pass over them while it delivers, and a crash only delays them. NotFoundError if absent.
    */
   postpone(id: string, availableAt: Date): Promise<OutboxEvent>;
+  /** `markDelivered` for several events in one statement, without reading them back. */
+  markManyDelivered(ids: readonly string[], deliveredAt?: Date): Promise<void>;
+  /** `postpone` for several events in one statement, without reading them back (a dispatcher's lease). */
+  postponeMany(ids: readonly string[], availableAt: Date): Promise<void>;
   /** Delete events delivered before `before`; returns how many. */
   deleteDelivered(before: Date): Promise<number>;
 }

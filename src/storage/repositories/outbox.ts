@@ -42,11 +42,24 @@ export function createOutboxRepository(ctx: StoreContext): LockingOutboxReposito
         .limit(pageSize(query.limit));
     };
 
+  const setMany = async (ids: readonly string[], patch: Partial<OutboxEvent>): Promise<void> => {
+    if (ids.length === 0) return;
+    access.forget(ids);
+    await ctx
+      .db(table)
+      .whereIn('id', [...ids])
+      .update(codec.toRow({ ...patch, updatedAt: ctx.now() }));
+  };
+
   return {
     insert: (input) => access.insert(build(input)),
     async insertIfAbsent(input) {
       const record = build(input);
-      await ctx.dialect.insertUnlessDuplicate(ctx.db, table, codec.toRow(record), 'event_id');
+      const row = codec.toRow(record);
+      // Written: the row is what we sent (no read back, as `insert`). Kept: the stored one wins.
+      if (await ctx.dialect.insertUnlessDuplicate(ctx.db, table, row, 'event_id')) {
+        return { event: codec.fromRow(row), created: true };
+      }
       const stored = await access.findOne(whereEquals('event_id', record.eventId));
       if (stored === undefined) throw new Error(`Outbox event "${record.eventId}" vanished after insert`);
       return { event: stored, created: stored.id === record.id };
@@ -56,6 +69,7 @@ export function createOutboxRepository(ctx: StoreContext): LockingOutboxReposito
     markDelivered: (id, deliveredAt) => access.update(id, { deliveredAt: deliveredAt ?? ctx.now() }),
     async markFailed(id, failure) {
       // Incremented in SQL so two dispatchers failing at once both count.
+      access.forget([id]);
       const row = codec.toRow({ lastError: failure.error, availableAt: failure.retryAt });
       await ctx
         .db(table)
@@ -64,6 +78,8 @@ export function createOutboxRepository(ctx: StoreContext): LockingOutboxReposito
       return access.update(id, {});
     },
     postpone: (id, availableAt) => access.update(id, { availableAt }),
+    markManyDelivered: (ids, deliveredAt) => setMany(ids, { deliveredAt: deliveredAt ?? ctx.now() }),
+    postponeMany: (ids, availableAt) => setMany(ids, { availableAt }),
     deleteDelivered: async (before) =>
       ctx.db(table).whereNotNull('delivered_at').where('delivered_at', '<', before).delete(),
     claimDue: (query = {}) => access.findMany(due(query), query.skipLocked ? 'update-skip-locked' : 'update'),

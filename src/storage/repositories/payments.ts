@@ -132,6 +132,7 @@ export function createPaymentRepository(ctx: StoreContext): LockingPaymentReposi
       ),
     async leaseForReconcile(ids, until) {
       if (ids.length === 0) return;
+      access.forget(ids);
       const values = access.codec.toRow({ reconcileLeaseUntil: until });
       await ctx
         .db(table)
