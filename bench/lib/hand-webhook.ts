@@ -40,15 +40,13 @@ const SQL = {
   findPayment: `select * from ${T.p} where order_id = ? limit 1`,
   lockPayment: `select * from ${T.p} where order_id = ? limit 1`,
   updatePayment: `update ${T.p} set transaction_id = ?, payment_type = ?, status = 'paid', transaction_status = ?, fraud_status = ?, status_code = ?, status_message = ?, bank = ?, va_number = ?, last_response = ?, updated_at = ?, version = version + 1 where id = ?`,
-  readPayment: `select * from ${T.p} where id = ? limit 1`,
   insertEvent: `insert into ${T.e} (created_at, data, from_status, id, notification_id, payment_id, source, to_status, updated_at) values (?, ?, 'pending', ?, ?, ?, 'notification', 'paid', ?)`,
-  readOutbox: `select * from ${T.o} where event_id = ? limit 1`,
   updateNotification: `update ${T.n} set signature_valid = ?, outcome = 'applied', error = null, processed_at = ?, payment_id = ?, updated_at = ? where id = ?`,
   readNotification: `select * from ${T.n} where id = ? limit 1`,
   claimDue: `select * from ${T.o} where delivered_at is null and available_at <= ? order by available_at asc, id asc limit 50`,
-  postpone: `update ${T.o} set available_at = ?, updated_at = ? where id = ?`,
-  readOutboxById: `select * from ${T.o} where id = ? limit 1`,
-  markDelivered: `update ${T.o} set delivered_at = ?, updated_at = ? where id = ?`,
+  // One event per notification here, so the kit's `where id in (…)` has one id.
+  postpone: `update ${T.o} set available_at = ?, updated_at = ? where id in (?)`,
+  markDelivered: `update ${T.o} set delivered_at = ?, updated_at = ? where id in (?)`,
 };
 const INSERT_OUTBOX = `insert into ${T.o} (attempts, available_at, created_at, delivered_at, event_id, id, last_error, payload, type, updated_at) values (0, ?, ?, null, ?, ?, null, ?, 'payment.paid', ?)`;
 
@@ -97,7 +95,7 @@ export function sqliteHandWebhook(file: string): HandHandler {
     keyof typeof SQL,
     Database.Statement
   >;
-  const insertOutbox = db.prepare(`${INSERT_OUTBOX} on conflict (event_id) do nothing`);
+  const insertOutbox = db.prepare(`${INSERT_OUTBOX} on conflict (event_id) do nothing returning event_id`);
   const lock = db.prepare(`update ${T.o} set id = id where 1 = 0`);
   const begin = db.prepare('BEGIN');
   const commit = db.prepare('COMMIT');
@@ -113,7 +111,6 @@ export function sqliteHandWebhook(file: string): HandHandler {
     lock.run();
     const payment = st.lockPayment.get(body.order_id) as { id: string };
     st.updatePayment.run(...v.payment(payment.id));
-    st.readPayment.get(payment.id);
     st.insertEvent.run(
       now(),
       '{"transactionStatus":"settlement"}',
@@ -123,8 +120,7 @@ export function sqliteHandWebhook(file: string): HandHandler {
       now(),
     );
     const eventId = `${payment.id}:paid`;
-    insertOutbox.run(now(), now(), eventId, randomUUID(), '{}', now());
-    st.readOutbox.get(eventId);
+    insertOutbox.get(now(), now(), eventId, randomUUID(), '{}', now());
     st.updateNotification.run(1, now(), payment.id, now(), notificationId);
     st.readNotification.get(notificationId);
     commit.run();
@@ -132,15 +128,9 @@ export function sqliteHandWebhook(file: string): HandHandler {
     begin.run();
     lock.run();
     const due = st.claimDue.all(now()) as { id: string }[];
-    for (const event of due) {
-      st.postpone.run(now() + 60_000, now(), event.id);
-      st.readOutboxById.get(event.id);
-    }
+    for (const event of due) st.postpone.run(now() + 60_000, now(), event.id);
     commit.run();
-    for (const event of due) {
-      st.markDelivered.run(now(), now(), event.id);
-      st.readOutboxById.get(event.id);
-    }
+    for (const event of due) st.markDelivered.run(now(), now(), event.id);
     return 200;
   };
 }
@@ -162,7 +152,6 @@ export function mysqlHandWebhook(
 ): { handle: HandHandler; close(): Promise<void> } {
   const pool = mysql.createPool({ uri: url, connectionLimit: connections });
   const now = () => new Date();
-  const insertOutbox = `${INSERT_OUTBOX} on duplicate key update event_id = event_id`;
 
   async function inTransaction(work: (conn: mysql.PoolConnection) => Promise<void>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
@@ -188,13 +177,9 @@ export function mysqlHandWebhook(
       due = claimed as { id: string }[];
       for (const event of due) {
         await conn.query(SQL.postpone, [new Date(Date.now() + 60_000), now(), event.id]);
-        await conn.query(SQL.readOutboxById, [event.id]);
       }
     });
-    for (const event of due) {
-      await pool.query(SQL.markDelivered, [now(), now(), event.id]);
-      await pool.query(SQL.readOutboxById, [event.id]);
-    }
+    for (const event of due) await pool.query(SQL.markDelivered, [now(), now(), event.id]);
   }
 
   let running: Promise<void> | undefined;
@@ -226,7 +211,6 @@ export function mysqlHandWebhook(
       const [rows] = await conn.query(`${SQL.lockPayment} for update`, [body.order_id]);
       const payment = (rows as { id: string }[])[0] as { id: string };
       await conn.query(SQL.updatePayment, v.payment(payment.id));
-      await conn.query(SQL.readPayment, [payment.id]);
       await conn.query(SQL.insertEvent, [
         now(),
         '{"transactionStatus":"settlement"}',
@@ -236,8 +220,7 @@ export function mysqlHandWebhook(
         now(),
       ]);
       const eventId = `${payment.id}:paid`;
-      await conn.query(insertOutbox, [now(), now(), eventId, randomUUID(), '{}', now()]);
-      await conn.query(SQL.readOutbox, [eventId]);
+      await conn.query(INSERT_OUTBOX, [now(), now(), eventId, randomUUID(), '{}', now()]);
       await conn.query(SQL.updateNotification, [true, now(), payment.id, now(), notificationId]);
       await conn.query(SQL.readNotification, [notificationId]);
     });

@@ -71,9 +71,8 @@ export async function applyTransaction(
   source: PaymentEventSource,
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
-  const read = fromWireTransaction(transaction);
+  const { read, to } = readTransaction(transaction);
   const from = lockedPayment.status;
-  const to = toPaymentStatus(read.transactionStatus, read.fraudStatus);
   const kind = classifyTransition(from, to);
   if (kind === 'stale') {
     const payment =
@@ -134,6 +133,15 @@ export async function recordTransition(
     afterCommit(tx, () => ctx.hooks.onStatusChange({ payment, from, to, source }));
   }
   return payment;
+}
+
+/**
+ * Read a Midtrans transaction body and the payment status it means (pure).
+ * @throws ValidationError when the body is not a readable transaction.
+ */
+export function readTransaction(transaction: WireTransaction): { read: Transaction; to: PaymentStatus } {
+  const read = fromWireTransaction(transaction);
+  return { read, to: toPaymentStatus(read.transactionStatus, read.fraudStatus) };
 }
 
 /** Whether a transaction body's `gross_amount` equals the payment's amount exactly. Never throws. */

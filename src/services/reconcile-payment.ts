@@ -9,7 +9,7 @@ import { MidtransApiError } from '../errors.js';
 import type { Payment } from '../storage/records/payment.js';
 import type { StoreTransaction } from '../storage/store.js';
 import type { ServiceContext } from './context.js';
-import { amountMatches, applyTransaction, recordTransition } from './payment-sync.js';
+import { amountMatches, applyTransaction, readTransaction, recordTransition } from './payment-sync.js';
 
 /** The statuses the reconciler re-checks: every outcome still open. */
 export const RECONCILED_STATUSES: readonly PaymentStatus[] = [
@@ -29,20 +29,48 @@ export const IDEMPOTENCY_WINDOW_MS = 5 * 60_000;
 /** What became of one payment. */
 export type ReconcileOutcome = 'updated' | 'unchanged';
 
-/** Re-sync one payment. Throws on a failed status call or a mismatching amount. */
-export async function reconcilePayment(ctx: ServiceContext, claimed: Payment): Promise<ReconcileOutcome> {
-  const status = await fetchStatus(ctx, claimed);
-  return ctx.store.transaction(async (tx) => {
-    const locked = await tx.payments.lockById(claimed.id);
-    // Settled meanwhile (a notification won the race): nothing left to do.
-    if (locked === undefined || !RECONCILED_STATUSES.includes(locked.status)) return 'unchanged';
-    if (status === undefined) return onNotFound(ctx, tx, locked);
-    if (!amountMatches(locked, status)) {
-      throw new Error(`Midtrans reports gross_amount "${status.gross_amount}", stored ${locked.grossAmount}`);
-    }
-    const result = await applyTransaction(ctx, tx, locked, status, 'reconciler');
-    return result.outcome === 'applied' ? 'updated' : 'unchanged';
-  });
+/** A claimed payment with Midtrans's answer: its status, or undefined when Midtrans has none. */
+export interface CheckedPayment {
+  /** The payment as claimed. */
+  claimed: Payment;
+  /** The status response; undefined for a 404. */
+  status: WireTransaction | undefined;
+}
+
+/**
+ * The status call of a claimed payment, its answer checked before any transaction: an amount
+ * that differs, or a body that cannot be read, throws here and so never aborts a transaction.
+ */
+export async function checkPayment(ctx: ServiceContext, claimed: Payment): Promise<CheckedPayment> {
+  return checkAnswer({ claimed, status: await fetchStatus(ctx, claimed) });
+}
+
+function checkAnswer(checked: CheckedPayment): CheckedPayment {
+  const { claimed, status } = checked;
+  if (status === undefined) return checked;
+  // The amount is fixed once the record is written; applyAnswer checks the locked row again.
+  if (!amountMatches(claimed, status)) throw amountError(status, claimed);
+  readTransaction(status);
+  return checked;
+}
+
+function amountError(status: WireTransaction, payment: Payment): Error {
+  return new Error(`Midtrans reports gross_amount "${status.gross_amount}", stored ${payment.grossAmount}`);
+}
+
+/** Apply a checked answer to its payment, locked in `tx`. */
+export async function applyAnswer(
+  ctx: ServiceContext,
+  tx: StoreTransaction,
+  { claimed, status }: CheckedPayment,
+): Promise<ReconcileOutcome> {
+  const locked = await tx.payments.lockById(claimed.id);
+  // Settled meanwhile (a notification won the race): nothing left to do.
+  if (locked === undefined || !RECONCILED_STATUSES.includes(locked.status)) return 'unchanged';
+  if (status === undefined) return onNotFound(ctx, tx, locked);
+  if (!amountMatches(locked, status)) throw amountError(status, locked);
+  const result = await applyTransaction(ctx, tx, locked, status, 'reconciler');
+  return result.outcome === 'applied' ? 'updated' : 'unchanged';
 }
 
 /** The status response, or undefined when Midtrans has no such transaction (HTTP/body 404). */

@@ -9,7 +9,13 @@ import type { Payment } from '../storage/records/payment.js';
 import { forEachBounded } from './bounded.js';
 import type { ServiceContext } from './context.js';
 import { errorDetail } from './logger.js';
-import { RECONCILED_STATUSES, reconcilePayment } from './reconcile-payment.js';
+import {
+  applyAnswer,
+  type CheckedPayment,
+  checkPayment,
+  RECONCILED_STATUSES,
+  type ReconcileOutcome,
+} from './reconcile-payment.js';
 
 export { IDEMPOTENCY_WINDOW_MS, RECONCILED_STATUSES } from './reconcile-payment.js';
 
@@ -44,6 +50,9 @@ export interface ReconcileSummary {
 }
 
 const DEFAULTS = { olderThan: 5 * 60_000, batchSize: 50, concurrency: 4 };
+// Payments written per transaction: short enough that a webhook waiting on SQLite's one writer
+// (or on a locked row) waits milliseconds, long enough to pay BEGIN/COMMIT once for many.
+const WRITE_CHUNK = 50;
 // Longer than a run is expected to take, so a row checked by one run is not re-claimed by another.
 const MIN_LEASE_MS = 60_000;
 
@@ -65,29 +74,61 @@ export class Reconciler {
       const batch = await this.claim(olderThan, batchSize, leaseMs);
       const fresh = batch.filter((payment) => !seen.has(payment.id));
       for (const payment of fresh) seen.add(payment.id);
-      // One dispatch per batch instead of one per payment: a claim-and-deliver round after every
-      // payment's commit was about half of a run's statements (bench 4). run() still resolves only
-      // once every event was handed to the listeners.
-      await this.ctx.events.deferDispatch(() =>
-        forEachBounded(fresh, concurrency, async (payment) => {
-          summary.examined += 1;
-          try {
-            summary[await reconcilePayment(this.ctx, payment)] += 1;
-          } catch (error) {
-            summary.failed += 1;
-            summary.errors.push({ orderId: payment.orderId, error: describe(error) });
-            this.ctx.logger.warn(
-              { ...errorDetail(error), orderId: payment.orderId },
-              'midtrans-kit: reconciler could not check a payment',
-            );
-          }
-        }),
-      );
+      // Status calls first, outside any transaction; then the answers are written a chunk per
+      // transaction, and the events of the batch are dispatched once (bench 4: per-payment
+      // transactions and dispatch rounds were most of a run's database work). run() still
+      // resolves only once every event was handed to the listeners.
+      const checked: CheckedPayment[] = [];
+      await forEachBounded(fresh, concurrency, async (payment) => {
+        summary.examined += 1;
+        try {
+          checked.push(await checkPayment(this.ctx, payment));
+        } catch (error) {
+          this.fail(summary, payment, error);
+        }
+      });
+      await this.ctx.events.deferDispatch(async () => {
+        for (let start = 0; start < checked.length; start += WRITE_CHUNK) {
+          await this.write(checked.slice(start, start + WRITE_CHUNK), summary);
+        }
+      });
       // Also delivers what earlier runs or crashes left pending, as the run always did.
       await this.dispatch();
       if (fresh.length === 0 || batch.length < batchSize) break;
     }
     return summary;
+  }
+
+  /**
+   * Write a chunk of answers in one transaction. If it fails (one row's write broke it), each
+   * answer is written again on its own, so one bad row does not hold back the others.
+   */
+  private async write(chunk: CheckedPayment[], summary: ReconcileSummary): Promise<void> {
+    try {
+      const outcomes = await this.ctx.store.transaction(async (tx) => {
+        const done: ReconcileOutcome[] = [];
+        for (const checked of chunk) done.push(await applyAnswer(this.ctx, tx, checked));
+        return done;
+      });
+      for (const outcome of outcomes) summary[outcome] += 1;
+    } catch {
+      for (const checked of chunk) {
+        try {
+          summary[await this.ctx.store.transaction((tx) => applyAnswer(this.ctx, tx, checked))] += 1;
+        } catch (error) {
+          this.fail(summary, checked.claimed, error);
+        }
+      }
+    }
+  }
+
+  private fail(summary: ReconcileSummary, payment: Payment, error: unknown): void {
+    summary.failed += 1;
+    summary.errors.push({ orderId: payment.orderId, error: describe(error) });
+    this.ctx.logger.warn(
+      { ...errorDetail(error), orderId: payment.orderId },
+      'midtrans-kit: reconciler could not check a payment',
+    );
   }
 
   /** Deliver the events of the payments changed so far; a failure is logged (they stay pending). */

@@ -107,6 +107,46 @@ describeWithKit('reconciler', (h) => {
     expect(summary.errors).toEqual([{ orderId: id, error: expect.stringMatching(/MidtransApiError/) }]);
   });
 
+  it('writes a batch in one transaction; a row that breaks it does not hold back the others', async () => {
+    const ids = [orderId('BATCH'), orderId('BATCH'), orderId('BATCH')];
+    const broken = ids[1] ?? '';
+    let kit: Awaited<ReturnType<typeof h.createKit>> | undefined;
+    // Between the status call and the write, the stored amount of one payment changes: its
+    // write throws inside the batch's transaction, which rolls back the other two as well.
+    const meddling: Transport = async (request) => {
+      const response = await nodeHttpTransport(request);
+      if (kit !== undefined && request.url.includes(`/v2/${broken}/status`)) {
+        await kit.store
+          .knex(kit.store.tables.payments)
+          .where('order_id', broken)
+          .update({ gross_amount: 99_999 });
+      }
+      return response;
+    };
+    kit = await h.createKit({ transport: meddling });
+    for (const id of ids) {
+      await storePayment(kit, id, 25_000, { status: 'unknown' });
+      await kit.client.core.charge(vaCharge(id, 25_000));
+      h.sim.controls.pay(id);
+    }
+    const queries: string[] = [];
+    kit.store.knex.on('query', (query: { sql: string }) => queries.push(query.sql.toLowerCase()));
+    await tick();
+    const summary = await kit.reconciler.run({ olderThan: 0, concurrency: 1 });
+    expect(summary).toMatchObject({ examined: 3, updated: 2, failed: 1 });
+    expect(summary.errors).toEqual([{ orderId: broken, error: expect.stringContaining('gross_amount') }]);
+    const statuses = await Promise.all(ids.map(async (id) => (await paymentOf(kit, id)).status));
+    expect(statuses).toEqual(['paid', 'unknown', 'paid']);
+    // Two rollbacks: the batch's transaction, then the broken payment's own. The others were
+    // written on their own, and the rolled-back batch left no history behind.
+    expect(queries.filter((sql) => sql.startsWith('rollback'))).toHaveLength(2);
+    for (const id of [ids[0] ?? '', ids[2] ?? '']) {
+      const history = await kit.store.paymentEvents.listByPayment((await paymentOf(kit, id)).id);
+      expect(history.map((event) => event.toStatus)).toEqual(['paid']);
+    }
+    await h.settle();
+  });
+
   it('shares the work between concurrent runs: each payment examined once', async () => {
     const kit = await h.createKit();
     const ids = Array.from({ length: 12 }, () => orderId('PAR'));
