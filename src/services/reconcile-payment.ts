@@ -42,16 +42,12 @@ export interface CheckedPayment {
  * that differs, or a body that cannot be read, throws here and so never aborts a transaction.
  */
 export async function checkPayment(ctx: ServiceContext, claimed: Payment): Promise<CheckedPayment> {
-  return checkAnswer({ claimed, status: await fetchStatus(ctx, claimed) });
-}
-
-function checkAnswer(checked: CheckedPayment): CheckedPayment {
-  const { claimed, status } = checked;
-  if (status === undefined) return checked;
+  const status = await fetchStatus(ctx, claimed);
+  if (status === undefined) return { claimed, status };
   // The amount is fixed once the record is written; applyAnswer checks the locked row again.
   if (!amountMatches(claimed, status)) throw amountError(status, claimed);
   readTransaction(status);
-  return checked;
+  return { claimed, status };
 }
 
 function amountError(status: WireTransaction, payment: Payment): Error {
