@@ -14,16 +14,17 @@ import {
   nodeBody,
 } from '../src/http/index.js';
 import type { KitUser, MidtransKit } from '../src/index.js';
+import type { RequestUser } from './express-user.js';
 
 /** Options of `midtransDashboard`. */
-export interface MidtransDashboardOptions<U extends KitUser = KitUser>
+export interface MidtransDashboardOptions<U extends KitUser = RequestUser>
   extends Omit<DashboardOptions<U>, 'resolveUser'> {
   /** The signed-in user of a request; default `req.user`. */
   resolveUser?(req: Request): U | null | undefined | Promise<U | null | undefined>;
 }
 
 /** The dashboard as middleware; requests that are not its pages go on to `next()`. */
-export function midtransDashboard<U extends KitUser = KitUser>(
+export function midtransDashboard<U extends KitUser = RequestUser>(
   kit: MidtransKit,
   options: MidtransDashboardOptions<U> = {},
 ): RequestHandler {

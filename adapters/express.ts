@@ -22,16 +22,17 @@ import {
   type RouteDefinition,
 } from '../src/http/index.js';
 import type { KitUser, MidtransKit } from '../src/index.js';
+import type { RequestUser } from './express-user.js';
 
 /** Options of `midtransRouter`. */
-export interface MidtransRouterOptions<U extends KitUser = KitUser>
+export interface MidtransRouterOptions<U extends KitUser = RequestUser>
   extends Omit<HttpOptions<U>, 'resolveUser'> {
   /** The signed-in user of a request; default `req.user` (what Passport and most auth middleware set). */
   resolveUser?(req: Request): U | null | undefined | Promise<U | null | undefined>;
 }
 
 /** Every route of the table (payments, invoices, subscriptions, webhook, OpenAPI) on one router. */
-export function midtransRouter<U extends KitUser = KitUser>(
+export function midtransRouter<U extends KitUser = RequestUser>(
   kit: MidtransKit,
   options: MidtransRouterOptions<U> = {},
 ): Router {
@@ -96,3 +97,4 @@ async function serve<U extends KitUser>(
 }
 
 export { type MidtransDashboardOptions, midtransDashboard } from './express-dashboard.js';
+export type { RequestUser } from './express-user.js';

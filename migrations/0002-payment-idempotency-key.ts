@@ -4,7 +4,7 @@
  * the first result instead of creating a second transaction.
  */
 import type { Knex } from 'knex';
-import { dialectNameOf } from '../src/storage/dialect.js';
+import { dialectOf } from '../src/storage/dialect.js';
 import type { TableNames } from '../src/storage/tables.js';
 import type { MidtransMigration } from './migration.js';
 
@@ -19,13 +19,7 @@ export function createPaymentIdempotencyKeyMigration(tables: TableNames): Midtra
       });
     },
     async down(knex: Knex) {
-      // Knex's SQLite column drop rebuilds the table, which the refunds' foreign key forbids;
-      // SQLite 3.35+ drops a plain column in place.
-      if (dialectNameOf(knex) === 'sqlite') {
-        await knex.raw('alter table ?? drop column ??', [tables.payments, 'idempotency_key']);
-      } else {
-        await knex.schema.alterTable(tables.payments, (table) => table.dropColumn('idempotency_key'));
-      }
+      await dialectOf(knex).dropColumn(knex, tables.payments, 'idempotency_key');
     },
   };
 }

@@ -4,7 +4,7 @@
  * an index for finding a subscription by the name Midtrans builds its order ids from.
  */
 import type { Knex } from 'knex';
-import { dialectNameOf } from '../src/storage/dialect.js';
+import { dialectOf } from '../src/storage/dialect.js';
 import type { TableNames } from '../src/storage/tables.js';
 import type { MidtransMigration } from './migration.js';
 import { timestamp } from './tables/columns.js';
@@ -32,27 +32,16 @@ export function createWebhooksAndReconcilerMigration(tables: TableNames): Midtra
       });
     },
     async down(knex: Knex) {
+      const dialect = dialectOf(knex);
       await knex.schema.alterTable(tables.subscriptions, (table) => table.dropIndex(['name'], nameIndex));
       await knex.schema.alterTable(tables.notifications, (table) =>
         table.dropIndex(['replay_of'], replayIndex),
       );
-      await dropColumn(knex, tables.notifications, 'replay_of');
+      await dialect.dropColumn(knex, tables.notifications, 'replay_of');
       await knex.schema.alterTable(tables.payments, (table) =>
         table.dropIndex(['reconcile_lease_until'], leaseIndex),
       );
-      await dropColumn(knex, tables.payments, 'reconcile_lease_until');
+      await dialect.dropColumn(knex, tables.payments, 'reconcile_lease_until');
     },
   };
-}
-
-/**
- * Knex drops a SQLite column by copying the table and dropping the old one, which foreign keys
- * pointing at it forbid; SQLite 3.35+ drops a plain column in place.
- */
-async function dropColumn(knex: Knex, table: string, column: string): Promise<void> {
-  if (dialectNameOf(knex) === 'sqlite') {
-    await knex.raw('alter table ?? drop column ??', [table, column]);
-  } else {
-    await knex.schema.alterTable(table, (builder) => builder.dropColumn(column));
-  }
 }

@@ -4,7 +4,7 @@
  * paying payment, and a subscription's charge bookkeeping (last charge, consecutive failures).
  */
 import type { Knex } from 'knex';
-import { dialectNameOf } from '../src/storage/dialect.js';
+import { dialectOf } from '../src/storage/dialect.js';
 import type { TableNames } from '../src/storage/tables.js';
 import type { MidtransMigration } from './migration.js';
 import { timestamp } from './tables/columns.js';
@@ -48,18 +48,10 @@ export function createInvoicesAndSubscriptionsMigration(tables: TableNames): Mid
       });
     },
     async down(knex: Knex) {
+      const dialect = dialectOf(knex);
       await knex.schema.alterTable(tables.invoices, (table) => table.dropIndex(['payment_id'], paymentIndex));
-      for (const column of INVOICE_COLUMNS) await dropColumn(knex, tables.invoices, column);
-      for (const column of SUBSCRIPTION_COLUMNS) await dropColumn(knex, tables.subscriptions, column);
+      for (const column of INVOICE_COLUMNS) await dialect.dropColumn(knex, tables.invoices, column);
+      for (const column of SUBSCRIPTION_COLUMNS) await dialect.dropColumn(knex, tables.subscriptions, column);
     },
   };
-}
-
-/** SQLite 3.35+ drops a plain column in place; Knex's rebuild would trip over foreign keys. */
-async function dropColumn(knex: Knex, table: string, column: string): Promise<void> {
-  if (dialectNameOf(knex) === 'sqlite') {
-    await knex.raw('alter table ?? drop column ??', [table, column]);
-  } else {
-    await knex.schema.alterTable(table, (builder) => builder.dropColumn(column));
-  }
 }

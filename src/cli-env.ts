@@ -14,16 +14,17 @@ export const ENV_VARIABLES = [
   'MIDTRANS_IS_PRODUCTION',
   'MIDTRANS_API_BASE_URL',
   'MIDTRANS_DATABASE_URL',
+  'DATABASE_URL',
   'MIDTRANS_TABLE_PREFIX',
 ] as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * The Knex config for `MIDTRANS_DATABASE_URL`: `mysql://` / `mariadb://` → mysql2,
+ * The Knex config for the database URL (see `databaseUrlOf`): `mysql://` / `mariadb://` → mysql2,
  * `postgres://` / `postgresql://` → pg, anything else a SQLite file path (default `./midtrans.sqlite`).
  */
-export function databaseFromUrl(url: string | undefined): Knex.Config {
+export function databaseFromUrl(url: string | undefined, variable = 'DATABASE_URL'): Knex.Config {
   const value = url?.trim() || DEFAULT_SQLITE_FILE;
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1]?.toLowerCase();
   if (scheme === 'mysql' || scheme === 'mariadb') {
@@ -31,17 +32,28 @@ export function databaseFromUrl(url: string | undefined): Knex.Config {
   }
   if (scheme === 'postgres' || scheme === 'postgresql') return { client: 'pg', connection: value };
   if (scheme !== undefined && scheme !== 'file' && scheme !== 'sqlite') {
-    throw new ConfigError('MIDTRANS_DATABASE_URL', `unsupported scheme "${scheme}"`);
+    throw new ConfigError(variable, `unsupported scheme "${scheme}"`);
   }
   const filename = value.replace(/^(?:file|sqlite):\/\//i, '');
   return { client: 'better-sqlite3', connection: { filename }, useNullAsDefault: true };
+}
+
+/**
+ * The database URL the commands use: `DATABASE_URL`, the variable the README's app reads too, unless
+ * `MIDTRANS_DATABASE_URL` says the kit's tables live somewhere else.
+ */
+export function databaseUrlOf(env: Env): string | undefined {
+  return env.MIDTRANS_DATABASE_URL?.trim() || env.DATABASE_URL?.trim() || undefined;
 }
 
 /** Kit options from the environment. Without `MIDTRANS_SERVER_KEY` only the store is usable. */
 export function kitOptionsFromEnv(env: Env): MidtransOptions {
   const options: MidtransOptions = {
     serverKey: env.MIDTRANS_SERVER_KEY ?? '',
-    database: databaseFromUrl(env.MIDTRANS_DATABASE_URL),
+    database: databaseFromUrl(
+      databaseUrlOf(env),
+      env.MIDTRANS_DATABASE_URL?.trim() ? 'MIDTRANS_DATABASE_URL' : 'DATABASE_URL',
+    ),
   };
   if (env.MIDTRANS_CLIENT_KEY) options.clientKey = env.MIDTRANS_CLIENT_KEY;
   if (env.MIDTRANS_IS_PRODUCTION !== undefined) {
@@ -50,16 +62,6 @@ export function kitOptionsFromEnv(env: Env): MidtransOptions {
   if (env.MIDTRANS_API_BASE_URL) options.apiBaseUrl = env.MIDTRANS_API_BASE_URL;
   if (env.MIDTRANS_TABLE_PREFIX !== undefined) options.tablePrefix = env.MIDTRANS_TABLE_PREFIX;
   return options;
-}
-
-/** A non-negative integer from a flag or variable, or undefined when not given. */
-export function parseCount(name: string, value: string | undefined, min = 0): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed) || parsed < min) {
-    throw new ConfigError(name, `must be an integer of at least ${min}`);
-  }
-  return parsed;
 }
 
 function parseBoolean(name: string, value: string): boolean {

@@ -1,11 +1,19 @@
 #!/usr/bin/env node
 /**
  * The `midtrans-kit` command. Subcommands: `simulator` (a local Midtrans), `migrate` and
- * `reconcile` (jobs for a host's deploy step and cron). Argument parsing stays tiny on purpose:
- * no dependency.
+ * `reconcile` (jobs for a host's deploy step and cron). Arguments are parsed by `node:util`
+ * `parseArgs` (see cli-args.ts): no dependency.
  */
+import { CliUsageError } from './cli-args.js';
+import { ConfigError } from './errors.js';
 import { runMigrateCli, runReconcileCli } from './ops-cli.js';
 import { runSimulatorCli } from './simulator/cli.js';
+
+const COMMANDS: Readonly<Record<string, (args: readonly string[]) => Promise<number>>> = {
+  simulator: runSimulatorCli,
+  migrate: runMigrateCli,
+  reconcile: runReconcileCli,
+};
 
 const USAGE = `Usage: midtrans-kit <command> [options]
 
@@ -17,23 +25,37 @@ Commands:
 /** Run the CLI with `argv` (without node and script) and return the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === 'simulator') return runSimulatorCli(rest);
-  if (command === 'migrate') return runMigrateCli(rest);
-  if (command === 'reconcile') return runReconcileCli(rest);
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
-    return command === undefined ? 1 : 0;
+    return 0;
   }
-  console.error(`Unknown command "${command}"\n\n${USAGE}`);
-  return 2;
+  const run = command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (command === undefined || run === undefined) {
+    const problem = command === undefined ? 'a command is needed' : `unknown command "${command}"`;
+    console.error(`midtrans-kit: ${problem}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(rest);
+  } catch (error) {
+    return reportCliError(command, error);
+  }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
+
+/**
+ * Report an error of `midtrans-kit <command>` on stderr, once and without a stack, and return the
+ * exit code: 2 for bad arguments or configuration (with a pointer to the help), 1 for the rest.
+ */
+function reportCliError(command: string, error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof CliUsageError || error instanceof ConfigError) {
+    console.error(`midtrans-kit ${command}: ${message}\nSee "midtrans-kit ${command} --help".`);
+    return 2;
+  }
+  console.error(`midtrans-kit ${command}: ${message}`);
+  return 1;
+}

@@ -58,7 +58,7 @@ export interface MidtransKitOptions extends MidtransClientOptions {
   notificationUrl?: string | undefined;
   /** Prefix of generated order ids. Default `ORDER`. */
   orderIdPrefix?: string | undefined;
-  /** Prefix of generated invoice numbers (`INV-20250101-…`). Default `INV`, as the seed. */
+  /** Prefix of generated invoice numbers (`INV-20250101-…`). Default `INV`, as in django-payment-midtrans. */
   invoiceNumberPrefix?: string | undefined;
   /** Prefix of every table name. Default `midtrans_`. */
   tablePrefix?: string | undefined;

@@ -173,9 +173,4 @@ export const MidtransBaseUrl = {
 /** Only currency Midtrans settles in. */
 export const CURRENCY = 'IDR';
 
-/** Longest order id Midtrans accepts on the Core API and Snap. */
-export const ORDER_ID_MAX_LENGTH = 50;
-/** Longest order id the Invoicing API accepts. */
-export const INVOICE_ORDER_ID_MAX_LENGTH = 36;
-/** Longest `Idempotency-Key` Midtrans honours; longer keys are silently ignored by Midtrans. */
-export const IDEMPOTENCY_KEY_MAX_LENGTH = 46;
+export { IDEMPOTENCY_KEY_MAX_LENGTH, INVOICE_ORDER_ID_MAX_LENGTH, ORDER_ID_MAX_LENGTH } from './limits.js';

@@ -1,60 +1,67 @@
 /**
  * midtrans-kit: typed Midtrans payments for Node.js.
  *
- * This entry exports `createMidtrans` (the kit: payments, webhooks, reconciler, events), the
- * service classes (to subclass), the vocabulary, the error hierarchy, the pure Midtrans rules
- * (status, signature, money, order ids, wire mapping), the typed API client and the Knex store.
+ * This entry exports what a host uses: `createMidtrans` (the kit: payments, invoices,
+ * subscriptions, webhooks, reconciler, events), the service classes (to subclass) with their
+ * inputs, results and hooks, the event names and payloads, the camelCase vocabulary and
+ * constants, the error hierarchy, notification signing, the typed API client and the Knex store.
+ * Midtrans's snake_case wire shapes and their mappers live in `midtrans-kit/wire`; the HTTP
+ * surface in `midtrans-kit/http`. Everything else is internal and may change in any release:
+ * `api/midtrans-kit.api.md` is the reviewed list of this entry's names.
  * @packageDocumentation
  */
-export * from './client/index.js';
-export type * from './client/wire-types.js';
-export type { LogFunction, MidtransClientOptions, MidtransKitOptions, MidtransLogger } from './config.js';
-export { resolveConfig } from './config.js';
+
+export type { BackoffOptions } from './client/backoff.js';
+// The typed Midtrans client (its calls take and return the shapes of `midtrans-kit/wire`).
+export {
+  type CallOptions,
+  type CardTokenQuery,
+  type ChargeOptions,
+  type CoreApi,
+  createMidtransClient,
+  fetchTransport,
+  type HttpClientDeps,
+  type HttpMethod,
+  type IdempotentCallOptions,
+  type InvoicesApi,
+  type MidtransClient,
+  type NotificationCallOptions,
+  type NotificationUrls,
+  nodeHttpTransport,
+  type SnapApi,
+  type SubscriptionsApi,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
+} from './client/index.js';
+// Options, and what a service subclass reads from `ctx.config`.
+export type {
+  LogFunction,
+  MidtransClientOptions,
+  MidtransKitOptions,
+  MidtransLogger,
+  ResolvedClientConfig,
+  ResolvedConfig,
+} from './config.js';
 export * from './constants.js';
-export * from './domain/mapping.js';
-export {
-  assertAmount,
-  formatAmount,
-  type Idr,
-  itemsTotal,
-  type PricedItem,
-  parseAmount,
-} from './domain/money.js';
-export {
-  allowedOperations,
-  assertOperationAllowed,
-  operationsForPaymentStatus,
-} from './domain/operations.js';
-export {
-  generateInvoiceOrderId,
-  generateOrderId,
-  isValidOrderId,
-  validateOrderId,
-} from './domain/order-id.js';
-export {
-  computeSignature,
-  type SignedFields,
-  signNotification,
-  verifyNotification,
-} from './domain/signature.js';
-export {
-  isSuccessNotification,
-  parseFraudStatus,
-  parseTransactionStatus,
-  toPaymentStatus,
-} from './domain/status.js';
-export {
-  canTransition,
-  classifyTransition,
-  isAwaitingOutcome,
-  isFinal,
-  isPaid,
-  nextStatuses,
-  type TransitionKind,
-} from './domain/transitions.js';
+export type { Idr } from './domain/money.js';
+export { type SignedFields, signNotification, verifyNotification } from './domain/signature.js';
+// The camelCase vocabulary of requests, transactions, subscriptions and invoices.
 export type * from './domain/types.js';
-export { formatMidtransTime, formatMidtransTimeWithZone, parseMidtransTime } from './domain/wire-time.js';
-export * from './errors.js';
+export {
+  ConfigError,
+  ConflictError,
+  type FieldIssue,
+  InvalidStateError,
+  MidtransApiError,
+  type MidtransApiErrorDetails,
+  MidtransKitError,
+  type MidtransKitErrorCode,
+  MidtransNetworkError,
+  NotFoundError,
+  SignatureError,
+  ValidationError,
+} from './errors.js';
 export {
   createMidtrans,
   type KitEventsApi,
@@ -62,9 +69,19 @@ export {
   type MidtransOptions,
   type MidtransServices,
 } from './kit.js';
-export type { ChargeResult } from './services/charge-flow.js';
-export type { ChargeCommonOptions, CreateChargeOptions, CreateSnapOptions } from './services/charge-input.js';
-export type { ServiceContext } from './services/context.js';
+export type { ServiceContext } from './services/core/context.js';
+export type {
+  AfterChargeContext,
+  BeforeChargeContext,
+  BeforeInvoiceContext,
+  BeforeSubscriptionContext,
+  KitUser,
+  MidtransHooks,
+  OrderIdContext,
+  ResolvedHooks,
+  StatusChangeContext,
+} from './services/core/hooks.js';
+export type { KitLogger } from './services/core/logger.js';
 export type {
   InvoiceEventPayload,
   KitEvent,
@@ -78,26 +95,17 @@ export type {
   RefundEventPayload,
   SubscriptionChargeEventPayload,
   SubscriptionEventPayload,
-} from './services/event-types.js';
-export { KIT_EVENT_TYPES } from './services/event-types.js';
-export type { DispatchResult, EventBus, EventBusOptions } from './services/events.js';
-export type {
-  AfterChargeContext,
-  BeforeChargeContext,
-  BeforeInvoiceContext,
-  BeforeSubscriptionContext,
-  KitUser,
-  MidtransHooks,
-  OrderIdContext,
-  ResolvedHooks,
-  StatusChangeContext,
-} from './services/hooks.js';
-export type { InvoiceResult } from './services/invoice-flow.js';
-export type { CreateInvoiceOptions, InvoiceItemInput } from './services/invoice-input.js';
-export type { InvoiceRef } from './services/invoice-records.js';
-export type { InvoiceStatus as LocalInvoiceStatus } from './services/invoice-sync.js';
-export { InvoiceService, type VoidInvoiceOptions } from './services/invoices.js';
-export type { KitLogger } from './services/logger.js';
+} from './services/events/event-types.js';
+export { KIT_EVENT_TYPES } from './services/events/event-types.js';
+export type { DispatchResult, EnqueueOptions, EventBus, EventBusOptions } from './services/events/events.js';
+export type { InvoiceResult } from './services/invoices/invoice-flow.js';
+export type { CreateInvoiceOptions, InvoiceItemInput } from './services/invoices/invoice-input.js';
+export type { InvoiceRef } from './services/invoices/invoice-records.js';
+export type { InvoiceStatus as LocalInvoiceStatus } from './services/invoices/invoice-sync.js';
+export { InvoiceService, type VoidInvoiceOptions } from './services/invoices/invoices.js';
+// What `NotificationService`'s protected `decide` (a subclass's hook) takes and returns.
+export type { NotificationSummary, ParsedNotification } from './services/notifications/notification-parse.js';
+export type { AppliedDelivery } from './services/notifications/notification-record.js';
 export {
   type IncomingHeaders,
   NOTIFICATION_VERDICTS,
@@ -105,55 +113,61 @@ export {
   NotificationService,
   type NotificationServiceOptions,
   type NotificationVerdict,
+  type ReplayableVerdict,
   type ReprocessFilter,
   type ReprocessTarget,
   VERDICT_HTTP_STATUS,
-} from './services/notifications.js';
-export type { OperationResult } from './services/operation-flow.js';
-export type { PaymentRef } from './services/payment-records.js';
+} from './services/notifications/notifications.js';
+export type { ChargeResult } from './services/payments/charge-flow.js';
+export type {
+  ChargeCommonOptions,
+  CreateChargeOptions,
+  CreateSnapOptions,
+} from './services/payments/charge-input.js';
+export type { OperationResult } from './services/payments/operation-flow.js';
+export type { PaymentRef } from './services/payments/payment-records.js';
 export {
-  type ApplyOptions,
-  type ApplyResult,
-  amountMatches,
-  applyTransaction,
-} from './services/payment-sync.js';
-export { type CaptureOptions, type ListPaymentsOptions, PaymentService } from './services/payments.js';
+  type CaptureOptions,
+  type ListPaymentsOptions,
+  PaymentService,
+} from './services/payments/payments.js';
+export type { RefundOptions, RefundResultRecord } from './services/payments/refund-flow.js';
+export type { SnapTransactionResult } from './services/payments/snap-flow.js';
+export type { BillingSweep } from './services/reconciler/reconcile-billing.js';
+export type { ChargeSweep } from './services/reconciler/reconcile-charges.js';
+export type { RefundSweep } from './services/reconciler/reconcile-refunds.js';
 export {
   RECONCILED_STATUSES,
   type ReconcileOptions,
   Reconciler,
   type ReconcileSummary,
-} from './services/reconciler.js';
-export type { RefundOptions, RefundResultRecord } from './services/refund-flow.js';
-export type { SnapTransactionResult } from './services/snap-flow.js';
-export type { SubscriptionAction, SubscriptionRef } from './services/subscription-actions.js';
-export type { SubscriptionResult } from './services/subscription-flow.js';
+} from './services/reconciler/reconciler.js';
+export type { SubscriptionAction, SubscriptionRef } from './services/subscriptions/subscription-actions.js';
+export type { SubscriptionResult } from './services/subscriptions/subscription-flow.js';
 export type {
   CreateSubscriptionOptions,
   UpdateSubscriptionOptions,
-} from './services/subscription-input.js';
-export type { SubscriptionStatus as LocalSubscriptionStatus } from './services/subscription-sync.js';
-export { SubscriptionService } from './services/subscriptions.js';
+} from './services/subscriptions/subscription-input.js';
+export type { SubscriptionStatus as LocalSubscriptionStatus } from './services/subscriptions/subscription-sync.js';
+export { SubscriptionService } from './services/subscriptions/subscriptions.js';
+// The store: a host may build one itself (`createKnexStore`) and read records through it.
+export type { DialectName } from './storage/dialect.js';
 export {
   createKnexStore,
   type DatabaseOption,
-  DEFAULT_SQLITE_FILE,
-  DEFAULT_TABLE_PREFIX,
-  decodeCursor,
-  encodeCursor,
-  isKnexInstance,
   type KnexStore,
   type KnexStoreOptions,
-  migrationTableName,
+  type MigrationReport,
   type Page,
   type PageRequest,
   type Repositories,
   type Store,
   type StoreTransaction,
   type TableNames,
-  tableNames,
-  UnsafeIntegerError,
 } from './storage/index.js';
+export { UnsafeIntegerError } from './storage/integers.js';
+// Stored JSON columns hold any JSON-serialisable value; `JsonObject` above is the wire's stricter one.
+export type { JsonArray, JsonDocument, JsonObject as JsonRecord } from './storage/json.js';
 export type * from './storage/records/common.js';
 export type * from './storage/records/invoice.js';
 export type * from './storage/records/notification.js';

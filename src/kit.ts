@@ -7,18 +7,20 @@ import { createMidtransClientFromConfig, type MidtransClient } from './client/in
 import { type MidtransKitOptions, type MidtransLogger, resolveConfig } from './config.js';
 import { ConfigError } from './errors.js';
 import { createOpenApiDocument, type OpenApiDocument, type OpenApiOptions } from './http/openapi.js';
-import { withAfterCommit } from './services/after-commit.js';
-import type { ServiceContext } from './services/context.js';
-import { createEventBus, type EventBus, type EventBusOptions } from './services/events.js';
-import { type MidtransHooks, resolveHooks } from './services/hooks.js';
-import { InvoiceService } from './services/invoices.js';
-import type { KitLogger } from './services/logger.js';
-import { NotificationService } from './services/notifications.js';
-import { PaymentService } from './services/payments.js';
-import { Reconciler } from './services/reconciler.js';
-import { SubscriptionService } from './services/subscriptions.js';
+import { withAfterCommit } from './services/core/after-commit.js';
+import type { ServiceContext } from './services/core/context.js';
+import type { FaultPoints } from './services/core/fault-points.js';
+import { type MidtransHooks, resolveHooks } from './services/core/hooks.js';
+import type { KitLogger } from './services/core/logger.js';
+import { createEventBus, type EventBus, type EventBusOptions } from './services/events/events.js';
+import { InvoiceService } from './services/invoices/invoices.js';
+import { NotificationService } from './services/notifications/notifications.js';
+import { PaymentService } from './services/payments/payments.js';
+import { Reconciler } from './services/reconciler/reconciler.js';
+import { SubscriptionService } from './services/subscriptions/subscriptions.js';
 import type { DatabaseOption } from './storage/connection.js';
 import { createKnexStore, type KnexStore } from './storage/knex-store.js';
+import type { MigrationReport } from './storage/migrate.js';
 
 /** Service classes a host may replace with subclasses. */
 export interface MidtransServices {
@@ -90,9 +92,9 @@ export interface MidtransKit {
   openapi(options?: OpenApiOptions): OpenApiDocument;
   /**
    * Create or upgrade the tables, then deliver events a previous process left undelivered (so
-   * register listeners before calling it at start-up).
+   * register listeners before calling it at start-up). Says which migrations it applied.
    */
-  migrate(): Promise<void>;
+  migrate(): Promise<MigrationReport>;
   /** Stop timers and release the database if the kit opened it. */
   close(): Promise<void>;
 }
@@ -102,6 +104,27 @@ export interface MidtransKit {
  * before the first payment; it is idempotent, so run it at every start.
  */
 export function createMidtrans(options: MidtransOptions): MidtransKit {
+  return assembleKit(options, {});
+}
+
+/** What only the simulation test sets: crash points and the kit's clock. @internal */
+export interface KitInternals {
+  /** Crash points (see services/core/fault-points.ts). */
+  faults?: FaultPoints;
+  /** The kit's clock instead of the wall clock (the simulation shares the simulator's). */
+  now?: () => Date;
+}
+
+/**
+ * `createMidtrans` with internals set: for the simulation test only (test/simulation); the
+ * package does not export it.
+ * @internal
+ */
+export function createMidtransForSimulation(options: MidtransOptions, internals: KitInternals): MidtransKit {
+  return assembleKit(options, internals);
+}
+
+function assembleKit(options: MidtransOptions, internals: KitInternals): MidtransKit {
   const config = resolveConfig(options as MidtransKitOptions);
   const logger = config.logger;
   const hooks = resolveHooks(config.hooks, logger);
@@ -109,10 +132,20 @@ export function createMidtrans(options: MidtransOptions): MidtransKit {
   checkEventOptions(options.events);
   const rawStore = createKnexStore({ database: options.database, tablePrefix: config.tablePrefix });
   const store = withAfterCommit(rawStore, logger);
-  const now = () => new Date();
+  const now = internals.now ?? (() => new Date());
+  const { faults } = internals;
   const events = createEventBus({ store, logger, now, options: options.events ?? {} });
   const client = createMidtransClientFromConfig(config);
-  const ctx: ServiceContext = { config, client, store, events, hooks, logger, now };
+  const ctx: ServiceContext = {
+    config,
+    client,
+    store,
+    events,
+    hooks,
+    logger,
+    now,
+    ...(faults ? { faults } : {}),
+  };
   const payments = new (services.payments ?? PaymentService)(ctx);
   const invoices = new (services.invoices ?? InvoiceService)(ctx);
   const subscriptions = new (services.subscriptions ?? SubscriptionService)(ctx);
@@ -139,8 +172,9 @@ export function createMidtrans(options: MidtransOptions): MidtransKit {
     logger,
     openapi: (openApiOptions) => createOpenApiDocument(openApiOptions),
     async migrate() {
-      await rawStore.migrate();
+      const report = await rawStore.migrate();
       await events.dispatchPending();
+      return report;
     },
     async close() {
       if (closed) return;

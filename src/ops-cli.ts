@@ -1,108 +1,113 @@
 /**
  * `midtrans-kit migrate` and `midtrans-kit reconcile`: the two jobs a host runs outside its web
  * process (a deploy step, a cron line). Configured by environment variables (see cli-env.ts);
- * exit codes: 0 done, 1 something failed, 2 bad arguments or configuration.
+ * exit codes: 0 done, 1 something failed, 2 bad arguments or configuration (thrown as
+ * `CliUsageError` / `ConfigError` and reported by the entry point).
  */
-import { kitOptionsFromEnv, parseCount } from './cli-env.js';
+import { type CliCommand, cliHelp, parseCliArgs } from './cli-args.js';
+import { kitOptionsFromEnv } from './cli-env.js';
 import { ConfigError } from './errors.js';
 import { createMidtrans } from './kit.js';
-import type { ReconcileOptions } from './services/reconciler.js';
-import { parseFlags } from './simulator/cli.js';
+import type { ReconcileOptions } from './services/reconciler/reconciler.js';
 import { createKnexStore } from './storage/knex-store.js';
-
-/** Usage of both commands. */
-export const OPS_USAGE = `Usage:
-  midtrans-kit migrate     create or upgrade the kit's tables
-  midtrans-kit reconcile [--older-than <seconds>] [--batch-size <n>] [--concurrency <n>]
-                           re-check open payments with Midtrans; prints a JSON summary
-
-Environment: MIDTRANS_DATABASE_URL (mysql://…, postgres://…, or a SQLite file; default
-./midtrans.sqlite), MIDTRANS_TABLE_PREFIX, and for reconcile MIDTRANS_SERVER_KEY (required),
-MIDTRANS_CLIENT_KEY, MIDTRANS_IS_PRODUCTION, MIDTRANS_API_BASE_URL, MIDTRANS_RECONCILE_OLDER_THAN,
-MIDTRANS_RECONCILE_BATCH_SIZE, MIDTRANS_RECONCILE_CONCURRENCY (flags win over variables).`;
-
-const RECONCILE_FLAGS: ReadonlySet<string> = new Set(['older-than', 'batch-size', 'concurrency']);
+import type { MigrationReport } from './storage/migrate.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+const DATABASE_NOTES = `Environment:
+  DATABASE_URL            mysql://… or mariadb://…, postgres://… or postgresql://…, or a SQLite
+                          file path (default ./midtrans.sqlite): the app's database
+  MIDTRANS_DATABASE_URL   the same, when the kit's tables live apart from the app's (wins)
+  MIDTRANS_TABLE_PREFIX   table prefix (default midtrans_)`;
+
+/** `migrate`: no options, the database from the environment. */
+export const MIGRATE_COMMAND: CliCommand<never> = {
+  name: 'migrate',
+  summary: "Create or upgrade the kit's tables (idempotent; safe when several instances start at once).",
+  options: {},
+  notes: `${DATABASE_NOTES}\n\nPrints the migrations it applied (none when the tables were up to date).\n\nExit codes: 0 up to date, 1 the migration failed, 2 bad arguments or configuration.`,
+};
+
+// The CLI passes its defaults explicitly, so the help states exactly what a run without flags does.
+const RECONCILE_DEFAULTS = { olderThanSeconds: 300, batchSize: 50, concurrency: 4 } as const;
+
+/** `reconcile`: one reconciler run over the open payments. */
+export const RECONCILE_COMMAND: CliCommand<'older-than' | 'batch-size' | 'concurrency'> = {
+  name: 'reconcile',
+  summary: 'Re-check open payments with Midtrans once; prints the summary as one JSON line.',
+  options: {
+    'older-than': {
+      value: '<seconds>',
+      description: 'only payments unchanged for at least this long',
+      default: String(RECONCILE_DEFAULTS.olderThanSeconds),
+      env: 'MIDTRANS_RECONCILE_OLDER_THAN',
+    },
+    'batch-size': {
+      value: '<n>',
+      description: 'payments claimed per batch, 1-1000',
+      default: String(RECONCILE_DEFAULTS.batchSize),
+      env: 'MIDTRANS_RECONCILE_BATCH_SIZE',
+    },
+    concurrency: {
+      value: '<n>',
+      description: 'status calls to Midtrans at once',
+      default: String(RECONCILE_DEFAULTS.concurrency),
+      env: 'MIDTRANS_RECONCILE_CONCURRENCY',
+    },
+  },
+  notes: `${DATABASE_NOTES}
+  MIDTRANS_SERVER_KEY     server key (required)
+  MIDTRANS_CLIENT_KEY, MIDTRANS_IS_PRODUCTION (true/false), MIDTRANS_API_BASE_URL
+Flags win over variables.
+
+Exit codes: 0 every payment checked, 1 a payment could not be checked or the run failed,
+2 bad arguments or configuration.`,
+};
+
 /** `migrate`: bring the tables up to date. */
 export async function runMigrateCli(args: readonly string[], env: Env = process.env): Promise<number> {
-  return guarded(async () => {
-    const flags = flagsOf(args, new Set());
-    if (flags.has('help')) return usage(0);
-    const options = kitOptionsFromEnv(env);
-    const store = createKnexStore({ database: options.database, tablePrefix: options.tablePrefix });
-    try {
-      await store.migrate();
-    } finally {
-      await store.close();
-    }
-    process.stdout.write('midtrans-kit: tables are up to date\n');
-    return 0;
-  });
+  if (parseCliArgs(MIGRATE_COMMAND, args, env).help) return help(cliHelp(MIGRATE_COMMAND));
+  const options = kitOptionsFromEnv(env);
+  const store = createKnexStore({ database: options.database, tablePrefix: options.tablePrefix });
+  let report: MigrationReport;
+  try {
+    report = await store.migrate();
+  } finally {
+    await store.close();
+  }
+  process.stdout.write(`${migrationSummary(report)}\n`);
+  return 0;
+}
+
+/** What `migrate` did, in one line: the migrations it applied, or that there was nothing to do. */
+export function migrationSummary(report: MigrationReport): string {
+  const count = report.applied.length;
+  if (count === 0) return 'midtrans-kit: the tables were already up to date; nothing to do';
+  const names = report.applied.map((name) => name.replace(/\.[cm]?[jt]s$/, '')).join(', ');
+  return `midtrans-kit: applied ${count} migration${count === 1 ? '' : 's'} (${names}); the tables are up to date`;
 }
 
 /** `reconcile`: one reconciler run; exit 1 when any payment could not be checked. */
 export async function runReconcileCli(args: readonly string[], env: Env = process.env): Promise<number> {
-  return guarded(async () => {
-    const flags = flagsOf(args, RECONCILE_FLAGS);
-    if (flags.has('help')) return usage(0);
-    if (!env.MIDTRANS_SERVER_KEY) throw new ConfigError('MIDTRANS_SERVER_KEY', 'is required');
-    const run = reconcileOptions(flags, env);
-    const kit = createMidtrans(kitOptionsFromEnv(env));
-    try {
-      const summary = await kit.reconciler.run(run);
-      process.stdout.write(`${JSON.stringify(summary)}\n`);
-      return summary.failed > 0 ? 1 : 0;
-    } finally {
-      await kit.close();
-    }
-  });
-}
-
-function reconcileOptions(flags: Map<string, string>, env: Env): ReconcileOptions {
-  const olderThanSeconds = parseCount(
-    'older-than',
-    flags.get('older-than') ?? env.MIDTRANS_RECONCILE_OLDER_THAN,
-  );
-  const batchSize = parseCount('batch-size', flags.get('batch-size') ?? env.MIDTRANS_RECONCILE_BATCH_SIZE, 1);
-  const concurrency = parseCount(
-    'concurrency',
-    flags.get('concurrency') ?? env.MIDTRANS_RECONCILE_CONCURRENCY,
-    1,
-  );
-  const options: ReconcileOptions = {};
-  if (olderThanSeconds !== undefined) options.olderThan = olderThanSeconds * 1000;
-  if (batchSize !== undefined) options.batchSize = Math.min(batchSize, 1000);
-  if (concurrency !== undefined) options.concurrency = concurrency;
-  return options;
-}
-
-/** The flags, with a parse error reported as bad configuration (exit 2). */
-function flagsOf(args: readonly string[], allowed: ReadonlySet<string>): Map<string, string> {
+  const parsed = parseCliArgs(RECONCILE_COMMAND, args, env);
+  if (parsed.help) return help(cliHelp(RECONCILE_COMMAND));
+  const run: ReconcileOptions = {
+    olderThan: (parsed.integer('older-than', 0) ?? RECONCILE_DEFAULTS.olderThanSeconds) * 1000,
+    batchSize: parsed.integer('batch-size', 1, 1000) ?? RECONCILE_DEFAULTS.batchSize,
+    concurrency: parsed.integer('concurrency', 1) ?? RECONCILE_DEFAULTS.concurrency,
+  };
+  if (!env.MIDTRANS_SERVER_KEY) throw new ConfigError('MIDTRANS_SERVER_KEY', 'is required');
+  const kit = createMidtrans(kitOptionsFromEnv(env));
   try {
-    return parseFlags(args, allowed);
-  } catch (error) {
-    throw new ConfigError('arguments', error instanceof Error ? error.message : String(error));
+    const summary = await kit.reconciler.run(run);
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    return summary.failed > 0 ? 1 : 0;
+  } finally {
+    await kit.close();
   }
 }
 
-/** Bad arguments and configuration exit 2 with the usage; anything else thrown exits 1. */
-async function guarded(fn: () => Promise<number>): Promise<number> {
-  try {
-    return await fn();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof ConfigError) {
-      console.error(`midtrans-kit: ${message}\n\n${OPS_USAGE}`);
-      return 2;
-    }
-    console.error(`midtrans-kit: ${message}`);
-    return 1;
-  }
-}
-
-function usage(code: number): number {
-  process.stdout.write(`${OPS_USAGE}\n`);
-  return code;
+function help(text: string): number {
+  process.stdout.write(`${text}\n`);
+  return 0;
 }

@@ -1,4 +1,4 @@
-import type { JsonObject, WireChargeRequest } from '../../src/client/wire-types.js';
+import type { JsonObject, WireChargeRequest } from '../../src/wire-types.js';
 
 /** Sandbox-shaped keys, so the kit's environment checks pass; the simulator accepts them. */
 export const SERVER_KEY = 'SB-Mid-server-BENCHMIDTRANSKIT';

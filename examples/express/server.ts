@@ -63,7 +63,10 @@ export async function startExpressExample(
   app.use(API_PREFIX, requireLogin, midtransRouter<DemoUser>(demo.kit, { authorize: staffOnly }));
 
   // The staff dashboard: pages for everyone signed in whom `authorize` lets see them (staff only).
-  app.use('/admin', midtransDashboard<DemoUser>(demo.kit, { authorize: ({ user }) => user.isStaff }));
+  app.use(
+    '/admin',
+    midtransDashboard<DemoUser>(demo.kit, { authorize: ({ user }) => user.isStaff, signInUrl: '/login' }),
+  );
 
   app.get(/.*/, async (req, res, next) => {
     const file = await staticFile(req.path);

@@ -74,7 +74,11 @@ export async function startKoaExample(
 
   // The staff dashboard: pages for everyone signed in whom `authorize` lets see them (staff only).
   app.use(
-    midtransKoaDashboard<DemoUser>(demo.kit, { prefix: '/admin', authorize: ({ user }) => user.isStaff }),
+    midtransKoaDashboard<DemoUser>(demo.kit, {
+      prefix: '/admin',
+      authorize: ({ user }) => user.isStaff,
+      signInUrl: '/login',
+    }),
   );
 
   app.use(async (ctx, next) => {

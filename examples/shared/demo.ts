@@ -65,6 +65,8 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       notificationUrl: new URL(WEBHOOK_PATH, options.baseUrl).toString(),
       // Midtrans retries a failed delivery after minutes; the demo does it after about a second.
       notificationRetry: { timeScale: 0.01 },
+      // SIMULATOR_PORT pins the simulator (its pay pages) to a port; by default any free one.
+      port: simulatorPort(env.SIMULATOR_PORT),
     });
     kit = createMidtrans({
       serverKey: LOCAL_SERVER_KEY,
@@ -89,6 +91,15 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       await kit.close();
     },
   };
+}
+
+function simulatorPort(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`SIMULATOR_PORT must be a port number from 0 to 65535 (got "${value}")`);
+  }
+  return port;
 }
 
 function sqlite(file: string) {

@@ -1,6 +1,6 @@
 /** Column conventions shared by every table. */
 import type { Knex } from 'knex';
-import { dialectNameOf } from '../../src/storage/dialect.js';
+import { dialectOf } from '../../src/storage/dialect.js';
 
 /**
  * Open a table definition with the shared parts: the UUID primary key, and on MySQL/MariaDB InnoDB
@@ -8,11 +8,7 @@ import { dialectNameOf } from '../../src/storage/dialect.js';
  * exactly, as on PostgreSQL and SQLite).
  */
 export function beginTable(knex: Knex, table: Knex.CreateTableBuilder): void {
-  if (dialectNameOf(knex) === 'mysql') {
-    table.engine('InnoDB');
-    table.charset('utf8mb4');
-    table.collate('utf8mb4_bin');
-  }
+  dialectOf(knex).tableDefaults(table);
   table.string('id', 36).primary();
 }
 

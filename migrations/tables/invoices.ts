@@ -1,5 +1,15 @@
 /** The invoices and invoice_items tables. */
 import type { Knex } from 'knex';
+import {
+  CUSTOMER_ID_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  INVOICE_NUMBER_MAX_LENGTH,
+  ITEM_ID_COLUMN_LENGTH,
+  NAME_MAX_LENGTH,
+  ORDER_ID_COLUMN_LENGTH,
+  PHONE_MAX_LENGTH,
+  USER_ID_MAX_LENGTH,
+} from '../../src/limits.js';
 import { type TableNames, uniqueKeyName } from '../../src/storage/tables.js';
 import { beginTable, money, recordTimestamps, timestamp } from './columns.js';
 
@@ -8,16 +18,16 @@ export async function createInvoicesTable(knex: Knex, tables: TableNames): Promi
   const name = tables.invoices;
   await knex.schema.createTable(name, (table) => {
     beginTable(knex, table);
-    table.string('invoice_number', 64).notNullable();
-    table.string('order_id', 64).notNullable();
+    table.string('invoice_number', INVOICE_NUMBER_MAX_LENGTH).notNullable();
+    table.string('order_id', ORDER_ID_COLUMN_LENGTH).notNullable();
     table.string('midtrans_invoice_id', 64);
     table.string('status', 32).notNullable();
     table.string('payment_type', 32);
-    table.string('customer_id', 191);
-    table.string('customer_name', 255);
-    table.string('customer_email', 255);
-    table.string('customer_phone', 64);
-    table.string('user_id', 191);
+    table.string('customer_id', CUSTOMER_ID_MAX_LENGTH);
+    table.string('customer_name', NAME_MAX_LENGTH);
+    table.string('customer_email', EMAIL_MAX_LENGTH);
+    table.string('customer_phone', PHONE_MAX_LENGTH);
+    table.string('user_id', USER_ID_MAX_LENGTH);
     money(table, 'total_amount').notNullable();
     table.string('currency', 3).notNullable().defaultTo('IDR');
     timestamp(table, 'invoice_date');
@@ -53,7 +63,7 @@ export async function createInvoiceItemsTable(knex: Knex, tables: TableNames): P
       .inTable(tables.invoices)
       .onDelete('CASCADE');
     table.integer('position').notNullable();
-    table.string('item_id', 64);
+    table.string('item_id', ITEM_ID_COLUMN_LENGTH);
     table.text('description').notNullable();
     table.integer('quantity').notNullable();
     money(table, 'price').notNullable();

@@ -1,5 +1,13 @@
 /** The payments table. */
 import type { Knex } from 'knex';
+import {
+  CUSTOM_FIELD_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  ORDER_ID_COLUMN_LENGTH,
+  PHONE_MAX_LENGTH,
+  USER_ID_MAX_LENGTH,
+} from '../../src/limits.js';
 import { type TableNames, uniqueKeyName } from '../../src/storage/tables.js';
 import { beginTable, money, recordTimestamps, reference, timestamp } from './columns.js';
 
@@ -8,7 +16,7 @@ export async function createPaymentsTable(knex: Knex, tables: TableNames): Promi
   const name = tables.payments;
   await knex.schema.createTable(name, (table) => {
     beginTable(knex, table);
-    table.string('order_id', 64).notNullable();
+    table.string('order_id', ORDER_ID_COLUMN_LENGTH).notNullable();
     table.string('transaction_id', 64);
     table.string('payment_type', 32);
     money(table, 'gross_amount').notNullable();
@@ -32,17 +40,17 @@ export async function createPaymentsTable(knex: Knex, tables: TableNames): Promi
     timestamp(table, 'expiry_time');
     timestamp(table, 'transaction_time');
     timestamp(table, 'settlement_time');
-    table.string('customer_first_name', 255);
-    table.string('customer_last_name', 255);
-    table.string('customer_email', 255);
-    table.string('customer_phone', 64);
+    table.string('customer_first_name', NAME_MAX_LENGTH);
+    table.string('customer_last_name', NAME_MAX_LENGTH);
+    table.string('customer_email', EMAIL_MAX_LENGTH);
+    table.string('customer_phone', PHONE_MAX_LENGTH);
     table.json('customer_details');
     table.json('item_details');
     table.json('metadata');
-    table.string('custom_field1', 255);
-    table.string('custom_field2', 255);
-    table.string('custom_field3', 255);
-    table.string('user_id', 191);
+    table.string('custom_field1', CUSTOM_FIELD_MAX_LENGTH);
+    table.string('custom_field2', CUSTOM_FIELD_MAX_LENGTH);
+    table.string('custom_field3', CUSTOM_FIELD_MAX_LENGTH);
+    table.string('user_id', USER_ID_MAX_LENGTH);
     reference(table, name, 'subscription_id', tables.subscriptions);
     reference(table, name, 'invoice_id', tables.invoices);
     money(table, 'refunded_amount').notNullable().defaultTo(0);

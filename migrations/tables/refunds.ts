@@ -1,5 +1,6 @@
 /** The refunds table. */
 import type { Knex } from 'knex';
+import { REFUND_KEY_COLUMN_LENGTH } from '../../src/limits.js';
 import { type TableNames, uniqueKeyName } from '../../src/storage/tables.js';
 import { beginTable, money, recordTimestamps, reference } from './columns.js';
 
@@ -9,7 +10,7 @@ export async function createRefundsTable(knex: Knex, tables: TableNames): Promis
   await knex.schema.createTable(name, (table) => {
     beginTable(knex, table);
     reference(table, name, 'payment_id', tables.payments).notNullable();
-    table.string('refund_key', 128).notNullable();
+    table.string('refund_key', REFUND_KEY_COLUMN_LENGTH).notNullable();
     money(table, 'amount').notNullable();
     table.text('reason');
     table.boolean('is_direct').notNullable().defaultTo(false);

@@ -1,5 +1,12 @@
 /** The subscriptions table. */
 import type { Knex } from 'knex';
+import {
+  EMAIL_MAX_LENGTH,
+  GOPAY_ACCOUNT_ID_MAX_LENGTH,
+  PAYMENT_TOKEN_MAX_LENGTH,
+  SUBSCRIPTION_NAME_COLUMN_LENGTH,
+  USER_ID_MAX_LENGTH,
+} from '../../src/limits.js';
 import { type TableNames, uniqueKeyName } from '../../src/storage/tables.js';
 import { beginTable, money, recordTimestamps, timestamp } from './columns.js';
 
@@ -9,11 +16,11 @@ export async function createSubscriptionsTable(knex: Knex, tables: TableNames): 
   await knex.schema.createTable(name, (table) => {
     beginTable(knex, table);
     table.string('midtrans_subscription_id', 64);
-    table.string('name', 64).notNullable();
+    table.string('name', SUBSCRIPTION_NAME_COLUMN_LENGTH).notNullable();
     table.string('payment_type', 32).notNullable();
     money(table, 'amount').notNullable();
     table.string('currency', 3).notNullable().defaultTo('IDR');
-    table.string('token', 255);
+    table.string('token', PAYMENT_TOKEN_MAX_LENGTH);
     table.integer('interval').notNullable();
     table.string('interval_unit', 16).notNullable();
     table.integer('max_interval');
@@ -26,9 +33,9 @@ export async function createSubscriptionsTable(knex: Knex, tables: TableNames): 
     table.integer('retry_max_interval');
     table.string('status', 32).notNullable();
     table.json('customer_details');
-    table.string('customer_email', 255);
-    table.string('user_id', 191);
-    table.string('gopay_account_id', 64);
+    table.string('customer_email', EMAIL_MAX_LENGTH);
+    table.string('user_id', USER_ID_MAX_LENGTH);
+    table.string('gopay_account_id', GOPAY_ACCOUNT_ID_MAX_LENGTH);
     table.json('response');
     table.json('metadata');
     table.integer('version').notNullable().defaultTo(1);

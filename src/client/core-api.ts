@@ -4,9 +4,6 @@
  */
 import type { ResolvedClientConfig } from '../config.js';
 import { ValidationError } from '../errors.js';
-import type { HttpClient } from './http.js';
-import { pathSegment } from './http.js';
-import type { CallOptions, ChargeOptions, IdempotentCallOptions } from './request-options.js';
 import type {
   WireActionResponse,
   WireCaptureRequest,
@@ -20,7 +17,10 @@ import type {
   WireRefundResponse,
   WireStatusB2bResponse,
   WireStatusResponse,
-} from './wire-types.js';
+} from '../wire-types.js';
+import type { HttpClient } from './http.js';
+import { pathSegment } from './http.js';
+import type { CallOptions, ChargeOptions, IdempotentCallOptions } from './request-options.js';
 
 /** Card-token query; `client_key` defaults to the configured client key. */
 export type CardTokenQuery = Omit<WireCardTokenQuery, 'client_key'> & { client_key?: string };

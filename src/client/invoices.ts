@@ -1,14 +1,14 @@
 /** Invoicing API (`/v1/invoices`): invoices payable by payment link or virtual account. */
 import type { ResolvedClientConfig } from '../config.js';
-import type { HttpClient } from './http.js';
-import { pathSegment } from './http.js';
-import type { CallOptions, IdempotentCallOptions } from './request-options.js';
 import type {
   WireInvoice,
   WireInvoiceCreateRequest,
   WireInvoiceVoidRequest,
   WireInvoiceVoidResponse,
-} from './wire-types.js';
+} from '../wire-types.js';
+import type { HttpClient } from './http.js';
+import { pathSegment } from './http.js';
+import type { CallOptions, IdempotentCallOptions } from './request-options.js';
 
 /** The Invoicing calls. Errors come as `{error_messages}` bodies. */
 export interface InvoicesApi {

@@ -1,8 +1,8 @@
 /** Snap: create a hosted-payment transaction and get its token and redirect URL. */
 import type { ResolvedClientConfig } from '../config.js';
+import type { WireSnapRequest, WireSnapResponse } from '../wire-types.js';
 import type { HttpClient } from './http.js';
 import type { NotificationCallOptions } from './request-options.js';
-import type { WireSnapRequest, WireSnapResponse } from './wire-types.js';
 
 /** The Snap calls. */
 export interface SnapApi {

@@ -1,14 +1,14 @@
 /** Subscriptions API (`/v1/subscriptions`): recurring card and GoPay charges run by Midtrans. */
 import type { ResolvedClientConfig } from '../config.js';
-import type { HttpClient } from './http.js';
-import { pathSegment } from './http.js';
-import type { CallOptions, IdempotentCallOptions } from './request-options.js';
 import type {
   WireSubscription,
   WireSubscriptionActionResponse,
   WireSubscriptionCreateRequest,
   WireSubscriptionUpdateRequest,
-} from './wire-types.js';
+} from '../wire-types.js';
+import type { HttpClient } from './http.js';
+import { pathSegment } from './http.js';
+import type { CallOptions, IdempotentCallOptions } from './request-options.js';
 
 /** The Subscriptions calls. Errors come as `{status_message, validation_messages}` bodies. */
 export interface SubscriptionsApi {

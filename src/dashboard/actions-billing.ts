@@ -1,9 +1,9 @@
 /** The actions on invoices, subscriptions and notifications (see actions.ts for the contract). */
 import { ValidationError } from '../errors.js';
-import type { ReplayableVerdict } from '../services/notification-replay.js';
-import { NOTIFICATION_VERDICTS } from '../services/notification-verdicts.js';
-import type { ActionRoute } from './actions.js';
-import { seg } from './match.js';
+import { seg } from '../http/match.js';
+import type { ReplayableVerdict } from '../services/notifications/notification-replay.js';
+import { NOTIFICATION_VERDICTS } from '../services/notifications/notification-verdicts.js';
+import type { ActionRoute } from './action-route.js';
 
 const REPLAYABLE: readonly string[] = [...NOTIFICATION_VERDICTS, 'received'];
 

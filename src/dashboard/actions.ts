@@ -3,32 +3,14 @@
  * directly — so hooks, events and the services' rules apply exactly as for the API, and returns
  * the sentence shown to staff. Errors are turned into messages by the handler.
  */
+
+import { ValidationError } from '../errors.js';
+import { seg } from '../http/match.js';
+import type { ActionContext, ActionRoute } from './action-route.js';
 import { billingActionRoutes } from './actions-billing.js';
-import type { PageContext } from './context.js';
 import { formatIdr } from './format.js';
 import { readAmount } from './input.js';
-import { seg } from './match.js';
 import type { DashboardAction } from './types.js';
-
-/** What an action gets: the page context and the submitted form. */
-export interface ActionContext extends PageContext {
-  /** The form fields. */
-  readonly form: URLSearchParams;
-}
-
-/** One action route. */
-export interface ActionRoute {
-  /** POST path pattern, relative to the mount. */
-  pattern: string;
-  /** The permission it needs. */
-  action: DashboardAction;
-  /** Whether the confirmation box must be ticked. */
-  confirm: boolean;
-  /** Where to return when the form names no page. */
-  fallback(params: Readonly<Record<string, string>>): string;
-  /** Do it; resolves the success message. */
-  run(ctx: ActionContext): Promise<string>;
-}
 
 const paymentPage = (p: Readonly<Record<string, string>>) => `/payments/${seg(p.orderId ?? '')}`;
 
@@ -81,8 +63,16 @@ export function createActionRoutes(): ActionRoute[] {
       const amount = readAmount(ctx.form, 'amount', true) ?? 0;
       const reason = ctx.form.get('reason')?.trim() || undefined;
       const direct = ctx.form.get('direct') === 'yes';
+      const refundKey = ctx.form.get('refundKey') ?? '';
+      if (refundKey === '') {
+        throw new ValidationError({
+          field: 'refundKey',
+          reason: 'is missing: reload the page and try again',
+        });
+      }
       const { payment, refund } = await ctx.kit.payments.refundPayment(id, {
         amount,
+        refundKey,
         ...(reason === undefined ? {} : { reason }),
         ...(direct ? { direct } : {}),
       });

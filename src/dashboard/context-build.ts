@@ -1,6 +1,6 @@
 /** Building a request's `PageContext` from its session and query. */
 import type { MidtransKit } from '../kit.js';
-import type { KitUser } from '../services/hooks.js';
+import type { KitUser } from '../services/core/hooks.js';
 import type { PageContext } from './context.js';
 import type { Session } from './session.js';
 

@@ -1,6 +1,6 @@
 /** What every page and action of the dashboard gets for one request. */
 import type { MidtransKit } from '../kit.js';
-import type { KitUser } from '../services/hooks.js';
+import type { KitUser } from '../services/core/hooks.js';
 import type { SafeHtml } from './html.js';
 import type { DashboardAction } from './types.js';
 

@@ -7,9 +7,20 @@ export function formatIdr(amount: number): string {
   return `${sign}Rp ${digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
 }
 
-/** A date as `2025-01-15 17:00:05` in `timeZone`, or an em dash for none. */
+/**
+ * A date as `2025-01-15 17:00:05 GMT+7` in `timeZone` (the offset written out, so a reader in
+ * another zone knows what the clock time means), or an em dash for none.
+ */
 export function formatDate(date: Date | null | undefined, timeZone: string): string {
   if (date === null || date === undefined) return '—';
+  const clock = clockTime(date, timeZone);
+  // The offset from the clock time itself, not Intl's zone names, whose spelling varies by ICU.
+  const offsetMinutes = Math.round((Date.parse(`${clock.replace(' ', 'T')}Z`) - date.getTime()) / 60_000);
+  return `${clock} ${offsetLabel(offsetMinutes)}`;
+}
+
+/** `2025-01-15 17:00:05`: the wall-clock time of `date` in `timeZone`, without the zone. */
+export function clockTime(date: Date, timeZone: string): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
       timeZone,
@@ -25,6 +36,14 @@ export function formatDate(date: Date | null | undefined, timeZone: string): str
       .map((part) => [part.type, part.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+function offsetLabel(minutes: number): string {
+  if (minutes === 0) return 'GMT';
+  const sign = minutes < 0 ? '-' : '+';
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  const rest = Math.abs(minutes) % 60;
+  return `GMT${sign}${hours}${rest === 0 ? '' : `:${String(rest).padStart(2, '0')}`}`;
 }
 
 // Card and account tokens let someone charge the customer again: they are replaced before a JSON

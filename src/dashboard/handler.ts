@@ -3,12 +3,14 @@
  * the action's permission → confirmation → the service → redirect with a flash message
  * (post/redirect/get). Never throws: failures become pages or messages.
  */
+
+import { matchPath } from '../http/match.js';
 import type { MidtransKit } from '../kit.js';
-import type { KitUser } from '../services/hooks.js';
+import type { KitUser } from '../services/core/hooks.js';
 import { createActionRoutes } from './actions.js';
+import { pathWithQuery } from './context-build.js';
 import { createCsrfSigner } from './csrf.js';
 import { readFlash } from './flash.js';
-import { matchPattern } from './match.js';
 import { runAction } from './post.js';
 import { renderPage } from './render.js';
 import { stylesheetResponse } from './respond.js';
@@ -16,6 +18,7 @@ import { createPageRoutes } from './routes.js';
 import { openSession } from './session.js';
 import { errorPage } from './status-pages.js';
 import type { DashboardOptions, DashboardRequest, DashboardResponse } from './types.js';
+import { describeUser, signInPrompt } from './who.js';
 
 /** The dashboard of one kit. */
 export interface DashboardHandler<U extends KitUser = KitUser> {
@@ -59,15 +62,30 @@ export function createDashboardHandler<U extends KitUser = KitUser>(
     const scope = { path: base === '' ? '/' : base, secure: options.secureCookies === true };
     try {
       const session = await openSession(request, options, signer, scope);
-      if (session === undefined) return errorPage(base, 401, 'Sign in first.');
+      if (session === undefined) {
+        return errorPage(
+          base,
+          401,
+          signInPrompt(options.signInUrl, `${base}${pathWithQuery(path, request.query ?? {})}`),
+        );
+      }
       if (!session.canView) return errorPage(base, 403, 'You may not see this dashboard.');
+      const userLabel = describeUser(session.user, options.userLabel);
       const shared = { kit, base, session, timeZone, pageSize, scope, request, signer };
       if (action !== undefined) {
         return await runAction({ ...shared, route: action.route, params: action.params, bodyLimit, onError });
       }
       if (page === undefined) return undefined;
       const flash = readFlash(session.cookies, scope);
-      return await renderPage({ ...shared, route: page.route, params: page.params, path, flash, onError });
+      return await renderPage({
+        ...shared,
+        route: page.route,
+        params: page.params,
+        path,
+        flash,
+        onError,
+        userLabel,
+      });
     } catch (error) {
       onError(error, request);
       return errorPage(base, 500, 'Something went wrong on our side; the error was logged.');
@@ -89,7 +107,7 @@ function find<R extends { pattern: string }>(
   path: string,
 ): { route: R; params: Record<string, string> } | undefined {
   for (const route of routes) {
-    const params = matchPattern(route.pattern, path);
+    const params = matchPath(route.pattern, path);
     if (params !== undefined) return { route, params };
   }
   return undefined;

@@ -50,9 +50,13 @@ export function readAmount(form: URLSearchParams, field: string, required: boole
   return amount;
 }
 
-/** Where to go back to after an action: a path inside the dashboard, never another site. */
+/**
+ * Where to go back to after an action: a path inside the dashboard, never another site. Only
+ * visible ASCII passes (a page's own `here` is already URL-encoded): anything else could not be
+ * sent in a Location header, and failing there would answer 500 after the action was done.
+ */
 export function safeBack(value: string | null, fallback: string): string {
-  if (value === null || !value.startsWith('/') || value.startsWith('//') || /[\\\s]/.test(value))
+  if (value === null || !value.startsWith('/') || value.startsWith('//') || /[^\x21-\x7e]|\\/.test(value))
     return fallback;
   return value;
 }

@@ -2,8 +2,8 @@
  * Running a POST: same-site and CSRF checks, the action's permission, the confirmation box, the
  * service call, then a 303 back to the page with the result as a flash message.
  */
-import type { KitUser } from '../services/hooks.js';
-import type { ActionRoute } from './actions.js';
+import type { KitUser } from '../services/core/hooks.js';
+import type { ActionRoute } from './action-route.js';
 import { buildContext, type ContextSource } from './context-build.js';
 import type { CookieScope } from './cookies.js';
 import { CSRF_FIELD, type CsrfSigner } from './csrf.js';

@@ -1,5 +1,5 @@
 /** Rendering a GET: build the context, run the page, wrap it in the layout; errors become a page. */
-import type { KitUser } from '../services/hooks.js';
+import type { KitUser } from '../services/core/hooks.js';
 import type { Flash, PageRenderer } from './context.js';
 import { buildContext, type ContextSource, pathWithQuery } from './context-build.js';
 import { html } from './html.js';
@@ -23,6 +23,8 @@ export interface RenderInput<U extends KitUser> extends ContextSource<U> {
   path: string;
   request: DashboardRequest<U>;
   flash: { flash: Flash | undefined; setCookies: string[] };
+  /** How the header names the signed-in user. */
+  userLabel: string;
   onError(error: unknown, request: DashboardRequest<U>): void;
 }
 
@@ -35,7 +37,7 @@ export async function renderPage<U extends KitUser>(input: RenderInput<U>): Prom
   const chrome = {
     flash: input.flash.flash,
     readOnly: session.allowed.size === 0,
-    userLabel: `Signed in as ${String(session.user.id)}`,
+    userLabel: `Signed in as ${input.userLabel}`,
   };
   try {
     const page = await input.route.render(ctx);

@@ -2,7 +2,7 @@
  * Who is asking and what they may do, decided once per request: the user (the host's), their
  * permissions (the host's `authorize`, default deny), and the CSRF cookie and token.
  */
-import type { KitUser } from '../services/hooks.js';
+import type { KitUser } from '../services/core/hooks.js';
 import { type CookieScope, readCookies, setCookie } from './cookies.js';
 import { CSRF_COOKIE, type CsrfSigner } from './csrf.js';
 import {

@@ -1,5 +1,5 @@
 /** Refusal and failure pages (401, 403, 404, 413, 415, 500): a bare shell, no navigation, no data. */
-import { html } from './html.js';
+import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 import { htmlResponse } from './respond.js';
 import type { DashboardResponse } from './types.js';
@@ -18,7 +18,7 @@ const TITLES: Readonly<Record<number, string>> = {
 export function errorPage(
   base: string,
   status: number,
-  text: string,
+  text: string | SafeHtml,
   cookies: readonly string[] = [],
 ): DashboardResponse {
   const title = TITLES[status] ?? 'Error';

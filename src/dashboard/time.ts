@@ -1,12 +1,12 @@
 /** Calendar days in the dashboard's time zone (WIB by default): what "today" and a date filter mean. */
 import { ValidationError } from '../errors.js';
-import { formatDate } from './format.js';
+import { clockTime } from './format.js';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** `YYYY-MM-DD` of `at` in `timeZone`. */
 export function dayOf(at: Date, timeZone: string): string {
-  return formatDate(at, timeZone).slice(0, 10);
+  return clockTime(at, timeZone).slice(0, 10);
 }
 
 /** The instant a `YYYY-MM-DD` day starts in `timeZone`; `plusDays` moves to a later day. @throws ValidationError */
@@ -17,7 +17,7 @@ export function startOfDay(day: string, timeZone: string, field: string, plusDay
     : Number.NaN;
   if (Number.isNaN(utc)) throw new ValidationError({ field, reason: 'must be a date (YYYY-MM-DD)' });
   // The zone's offset at that moment: Indonesia has no daylight saving, but other zones may be asked for.
-  const shown = formatDate(new Date(utc), timeZone);
+  const shown = clockTime(new Date(utc), timeZone);
   const offset = Date.parse(`${shown.replace(' ', 'T')}Z`) - utc;
   return new Date(utc - offset);
 }

@@ -2,7 +2,7 @@
  * The dashboard's plain-data boundary, like the API routes': an adapter copies its framework's
  * request into a `DashboardRequest` and writes the `HttpResponse` back as it is.
  */
-import type { KitUser } from '../services/hooks.js';
+import type { KitUser } from '../services/core/hooks.js';
 
 /** Every permission the dashboard asks `authorize` about. */
 export type DashboardAction =
@@ -83,6 +83,13 @@ export interface DashboardOptions<U extends KitUser = KitUser> {
   csrfSecret?: string | Buffer;
   /** Add `Secure` to the dashboard's cookies (do, when it is served over HTTPS). Default false. */
   secureCookies?: boolean;
+  /**
+   * The host's sign-in page: a signed-out visitor's 401 page links to it, with `next` set to the
+   * dashboard page they asked for. Default: no link.
+   */
+  signInUrl?: string;
+  /** How the header names the signed-in user. Default: its `name`, `displayName` or `email`, else its id. */
+  userLabel?(user: U): string;
   /** IANA time zone for dates and "today". Default `Asia/Jakarta` (WIB). */
   timeZone?: string;
   /** Rows per list page, 1–200. Default 50. */

@@ -11,7 +11,7 @@ export {
   toWirePayAccount,
   toWirePayAccountRequest,
 } from './mapping/accounts.js';
-export { fromWireCharge, toWireCharge } from './mapping/charge.js';
+export { expiryFromWire, fromWireCharge, toWireCharge } from './mapping/charge.js';
 export { MAX_CUSTOM_FIELDS } from './mapping/common.js';
 export { instructionsFromWire, instructionsToWire } from './mapping/instructions.js';
 export { fromWireInvoice, toWireInvoice } from './mapping/invoice.js';

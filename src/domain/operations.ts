@@ -1,5 +1,5 @@
 /**
- * Which operations Midtrans accepts on a transaction (midtrans-api.md §5.5). Checked against
+ * Which operations Midtrans accepts on a transaction (docs/midtrans-wire.md §5.5). Checked against
  * Midtrans's own `transaction_status` / `fraud_status`, because those are what Midtrans enforces
  * (anything else is refused with body 412): asking first saves a round trip and gives a clear error.
  */

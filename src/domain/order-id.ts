@@ -1,6 +1,6 @@
 /**
  * Order ids: generated time-sortable and collision-safe, and validated against Midtrans's limits
- * (midtrans-api.md §12: at most 50 characters, 36 on the Invoicing API; letters, digits, `- _ ~ .`).
+ * (docs/midtrans-wire.md §12: at most 50 characters, 36 on the Invoicing API; letters, digits, `- _ ~ .`).
  * No I/O: the clock and the random source are injectable so tests are deterministic.
  */
 import { randomBytes } from 'node:crypto';

@@ -60,7 +60,7 @@ export function parseFraudStatus(value: unknown): FraudStatus | undefined {
 }
 
 /**
- * Derive the local PaymentStatus from what Midtrans reports (midtrans-api.md §5.3):
+ * Derive the local PaymentStatus from what Midtrans reports (docs/midtrans-wire.md §5.3):
  *
  * | transaction_status            | fraud accept / absent | fraud challenge | fraud deny |
  * |-------------------------------|-----------------------|-----------------|------------|
@@ -92,7 +92,7 @@ export interface SuccessCheckFields {
 }
 
 /**
- * Midtrans's documented success check for a notification or status body (midtrans-api.md §5.3):
+ * Midtrans's documented success check for a notification or status body (docs/midtrans-wire.md §5.3):
  * `status_code` is `"200"`, `transaction_status` is settlement or capture, and `fraud_status` is
  * absent or accept. Never throws: anything unexpected is simply not a success.
  */

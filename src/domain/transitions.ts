@@ -1,6 +1,6 @@
 /**
  * The one table of local status transitions. Notifications arrive duplicated and out of order
- * (midtrans-api.md §6.4), so every incoming status is classified against the stored one before it
+ * (docs/midtrans-wire.md §6.4), so every incoming status is classified against the stored one before it
  * is applied: only a move this table allows changes a record.
  */
 import { PaymentStatus } from '../constants.js';

@@ -1,9 +1,8 @@
 /**
  * The camelCase shapes of midtrans-kit's public API. `mapping.ts` converts them to and from the
- * snake_case wire (`client/wire-types.ts`). Amounts are integer IDR, times are Dates.
+ * snake_case wire (`src/wire-types.ts`). Amounts are integer IDR, times are Dates.
  */
 
-import type { JsonObject } from '../client/wire-types.js';
 import type {
   Bank,
   ConvenienceStore,
@@ -15,10 +14,11 @@ import type {
   SubscriptionPaymentType,
   SubscriptionStatus,
 } from '../constants.js';
+import type { JsonObject } from '../wire-types.js';
 import type { Idr } from './money.js';
 
 /** JSON shapes of `metadata` and other free-form values, re-exported for callers of these types. */
-export type { JsonObject, JsonValue } from '../client/wire-types.js';
+export type { JsonObject, JsonValue } from '../wire-types.js';
 
 // ---------------------------------------------------------------- shared request parts
 

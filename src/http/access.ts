@@ -4,7 +4,7 @@
  * record of someone else that the user may not touch reads as absent (404), so ids cannot be
  * probed; a staff action refused on the user's own record is a 403.
  */
-import type { KitUser } from '../services/hooks.js';
+import type { KitUser } from '../services/core/hooks.js';
 import { HttpProblem } from './problem.js';
 import type { OwnedResource, RouteDefinition } from './route-types.js';
 import type { HttpOptions } from './types.js';

@@ -1,15 +1,16 @@
 /**
  * Run one request through the route table: size and media type → parse → validate (every field at
- * once) → resolve the user → load the record → authorise → call the service → JSON. Never throws:
+ * once; reported after the access checks, except bad path params) → resolve the user → load the
+ * record → authorise → call the service → JSON. Never throws:
  * every failure becomes an error answer (see problem.ts).
  */
 import { ValidationError } from '../errors.js';
-import type { MidtransKit } from '../kit.js';
-import type { KitUser } from '../services/hooks.js';
+import type { KitUser } from '../services/core/hooks.js';
 import { checkAccess, notFound, UNAUTHENTICATED } from './access.js';
 import { checkSize, decodeJsonBody } from './body.js';
 import { matchRoute } from './match.js';
 import { isUnexpected, jsonResponse, problemResponse } from './problem.js';
+import type { RouteKit } from './route-kit.js';
 import type { RouteDefinition } from './route-types.js';
 import { createRouteTable } from './routes.js';
 import { DEFAULT_BODY_LIMIT, type HttpOptions, type HttpRequest, type HttpResponse } from './types.js';
@@ -35,7 +36,7 @@ interface CompiledChecks {
 
 /** Build the handler for a kit. */
 export function createHttpHandler<U extends KitUser = KitUser>(
-  kit: MidtransKit,
+  kit: RouteKit,
   options: HttpOptions<U> = {},
 ): HttpHandler<U> {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
@@ -67,7 +68,10 @@ export function createHttpHandler<U extends KitUser = KitUser>(
       const compiled = checks.get(route);
       if (compiled === undefined)
         throw new Error(`route ${route.method} ${route.path} is not in this handler's table`);
-      const input = parseInput(route, compiled, params, request, bodyLimit);
+      const { issues, paramIssues, ...input } = parseInput(route, compiled, params, request, bodyLimit);
+      // Who asks comes before what they sent: a stranger learns nothing from a 400, not even
+      // which fields a staff route takes. Bad path params are reported at once (nothing to load).
+      if (paramIssues.length > 0) throw new ValidationError([...paramIssues, ...issues]);
       // The webhook never asks the host: its caller is Midtrans, whatever a resolver would say.
       const user =
         route.access === 'public'
@@ -77,6 +81,7 @@ export function createHttpHandler<U extends KitUser = KitUser>(
       const resource = route.load ? await route.load(kit, input.params) : undefined;
       if (route.load && resource === undefined) throw notFound(route);
       if (user !== undefined) await checkAccess(route, user, resource, options);
+      if (issues.length > 0) throw new ValidationError(issues);
       const result = await route.run({
         kit,
         user,
@@ -113,14 +118,14 @@ function parseInput(
 ) {
   if (route.rawBody) {
     checkSize(request, limit);
-    return { params: rawParams, query: {}, body: {} };
+    return { params: rawParams, query: {}, body: {}, issues: [], paramIssues: [] };
   }
   const decoded = decodeJsonBody(request, limit);
   const params = { ...rawParams };
   const query: Record<string, unknown> = { ...request.query };
   const body = decoded ?? {};
+  const paramIssues = compiled.params?.(params, 'params') ?? [];
   const issues = [
-    ...(compiled.params?.(params, 'params') ?? []),
     ...compiled.query(query, 'query'),
     ...(compiled.body
       ? compiled.body(body, 'body')
@@ -128,8 +133,7 @@ function parseInput(
         ? []
         : [{ field: 'body', reason: 'must be empty: this route takes no body' }]),
   ];
-  if (issues.length > 0) throw new ValidationError(issues);
-  return { params, query, body: body as Record<string, unknown> };
+  return { params, query, body: body as Record<string, unknown>, issues, paramIssues };
 }
 
 function isEmptyObject(value: unknown): boolean {

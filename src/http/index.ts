@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export type { HtmlValue } from '../dashboard/html.js';
 // The staff dashboard is part of the framework-free HTTP surface: the adapters mount it from here.
 export * from '../dashboard/index.js';
 export { checkAccess } from './access.js';
@@ -13,6 +14,7 @@ export { createHttpHandler, type HttpHandler } from './handle.js';
 export { matchRoute, type RouteMatch } from './match.js';
 export { createOpenApiDocument, type OpenApiDocument, type OpenApiOptions } from './openapi.js';
 export { HttpProblem, jsonResponse, type ProblemBody, problemOf, problemResponse } from './problem.js';
+export type { RouteKit } from './route-kit.js';
 export type * from './route-types.js';
 export { createRouteTable } from './routes.js';
 export type { JsonSchema } from './schemas/json-schema.js';
@@ -24,3 +26,4 @@ export {
   type HttpRequest,
   type HttpResponse,
 } from './types.js';
+export { type WebRequestParts, webBody, webRequestParts, webResponse } from './web-request.js';

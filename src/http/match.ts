@@ -1,4 +1,8 @@
-/** Path matching for the route table: `:name` segments, exact segment count, case-sensitive. */
+/**
+ * Path matching for the route table and the dashboard's pages alike: `:name` segments, exact
+ * segment count, case-sensitive, parameters percent-decoded (a segment that does not decode
+ * matches nothing).
+ */
 import type { RouteDefinition } from './route-types.js';
 
 /** A route that matched, with its decoded path parameters. */
@@ -19,13 +23,23 @@ export function matchRoute(
   const segments = split(path);
   for (const route of routes) {
     if (route.method !== wanted) continue;
-    const params = matchPath(split(route.path), segments);
+    const params = matchSegments(split(route.path), segments);
     if (params !== undefined) return { route, params };
   }
   return undefined;
 }
 
-function matchPath(pattern: string[], segments: string[]): Record<string, string> | undefined {
+/** The decoded parameters of `path` (a query string is ignored) if it matches `pattern`. */
+export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
+  return matchSegments(split(pattern), split(path));
+}
+
+/** A path parameter for a URL: `encodeURIComponent`, the inverse of the matcher's decoding. */
+export function seg(value: string): string {
+  return encodeURIComponent(value);
+}
+
+function matchSegments(pattern: string[], segments: string[]): Record<string, string> | undefined {
   if (pattern.length !== segments.length) return undefined;
   const params: Record<string, string> = {};
   for (const [i, part] of pattern.entries()) {

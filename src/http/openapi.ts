@@ -3,22 +3,12 @@
  * hand-written copy to drift. JSON Schema 2020-12 is OpenAPI 3.1's own dialect, so the
  * validation schemas are used as they are.
  */
+import type { OpenApiDocument, OpenApiOptions } from './route-kit.js';
 import type { RouteDefinition } from './route-types.js';
 import { createRouteTable } from './routes.js';
 import type { JsonSchema } from './schemas/json-schema.js';
 
-/** Options of the document. */
-export interface OpenApiOptions {
-  /** Where the routes are mounted, e.g. `https://shop.example/midtrans` (default `.`: relative to where the document is served). */
-  serverUrl?: string;
-  /** Document title. */
-  title?: string;
-  /** API version shown. */
-  version?: string;
-}
-
-/** An OpenAPI document (plain JSON). */
-export type OpenApiDocument = Record<string, unknown>;
+export type { OpenApiDocument, OpenApiOptions } from './route-kit.js';
 
 const ERRORS: Record<string, string> = {
   '400': 'Invalid request: `error.details` lists every field with its reason.',

@@ -12,6 +12,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '../errors.js';
+import { midtransRefusal } from './midtrans-refusal.js';
 import type { HttpResponse } from './types.js';
 
 /** The body of an error answer. */
@@ -103,7 +104,7 @@ function classify(error: unknown): Classified {
   if (error instanceof NotFoundError) return [404, 'not_found', error.message];
   if (error instanceof InvalidStateError) return [409, 'invalid_state', error.message];
   if (error instanceof ConflictError) return [409, 'conflict', error.message];
-  if (error instanceof MidtransApiError) return [502, 'midtrans_error', error.message];
+  if (error instanceof MidtransApiError) return [...midtransRefusal(error), error.message];
   if (error instanceof MidtransNetworkError) {
     return error.kind === 'timeout'
       ? [504, 'midtrans_timeout', 'Midtrans did not answer in time; the outcome is not known yet']

@@ -3,8 +3,9 @@
  * about), its access rule, its schemas (validation and OpenAPI both read them), how to load the
  * record it acts on and what to run.
  */
-import type { MidtransKit } from '../kit.js';
-import type { KitUser } from '../services/hooks.js';
+import type { Static, TSchema } from '@sinclair/typebox';
+import type { KitUser } from '../services/core/hooks.js';
+import type { RouteKit } from './route-kit.js';
 import type { JsonSchema } from './schemas/json-schema.js';
 
 /** Every action of the HTTP surface. */
@@ -46,10 +47,10 @@ export interface OwnedResource {
   readonly userId: string | null;
 }
 
-/** What a route's `run` gets, after validation and authorisation. */
-export interface RouteContext {
+/** What a route's `run` gets, after validation and authorisation; `Body` is its validated body. */
+export interface RouteContext<Body = Record<string, unknown>> {
   /** The kit. */
-  kit: MidtransKit;
+  kit: RouteKit;
   /** The signed-in user (absent only on public routes). */
   user: KitUser | undefined;
   /** Path parameters, validated. */
@@ -57,7 +58,7 @@ export interface RouteContext {
   /** Query values, validated and coerced. */
   query: Record<string, unknown>;
   /** JSON body, validated (an empty object when the route takes none). */
-  body: Record<string, unknown>;
+  body: Body;
   /** The record `load` found. */
   resource: OwnedResource | undefined;
   /** The raw body, when the adapter had it. */
@@ -101,7 +102,27 @@ export interface RouteDefinition {
   /** An example request body for the docs. */
   example?: unknown;
   /** Find the record the route acts on; undefined means 404. */
-  load?(kit: MidtransKit, params: Record<string, string>): Promise<OwnedResource | undefined>;
+  load?(kit: RouteKit, params: Record<string, string>): Promise<OwnedResource | undefined>;
   /** Do the work. */
   run(ctx: RouteContext): Promise<RouteResult>;
+}
+
+/**
+ * A route whose body is a service's input schema: `ctx.body` is typed from the schema
+ * (`Static<S>`), which the route table validated before `run`, so no cast sits between the request
+ * and the service.
+ */
+export interface TypedRouteDefinition<S extends TSchema> extends Omit<RouteDefinition, 'body' | 'run'> {
+  /** The service's input schema (also the request body's rule and its OpenAPI). */
+  body: S;
+  /** Do the work with the validated, typed body. */
+  run(ctx: RouteContext<Static<S>>): Promise<RouteResult>;
+}
+
+/** Declare a route whose body is a TypeBox schema; see {@link TypedRouteDefinition}. */
+export function defineRoute<S extends TSchema>(route: TypedRouteDefinition<S>): RouteDefinition {
+  // `run` is declared as a method, so a run taking the narrower validated body is accepted here:
+  // the handler only calls it after the body passed `route.body`.
+  const typed: RouteDefinition = route;
+  return typed;
 }

@@ -3,7 +3,7 @@
  * copies what its framework parsed into an `HttpRequest` and writes the `HttpResponse` back
  * verbatim, so every framework behaves the same, byte for byte.
  */
-import type { KitUser } from '../services/hooks.js';
+import type { KitUser } from '../services/core/hooks.js';
 import type { RouteAction } from './route-types.js';
 
 /** Header values as Node gives them. */

@@ -2,8 +2,9 @@
  * Card charges: token → card number → sandbox outcome. Without 3DS the outcome is immediate;
  * with `authentication: true` the transaction waits (pending) on the simulator's 3DS page.
  */
-import type { JsonObject } from '../client/wire-types.js';
+
 import { formatMidtransTime } from '../domain/wire-time.js';
+import type { JsonObject } from '../wire-types.js';
 import { type CardBehaviour, cardBehaviour, maskCard } from './cards.js';
 import type { CommonCharge } from './charge-input.js';
 import type { SimContext } from './context.js';

@@ -1,7 +1,7 @@
 /**
- * `GET /v2/token`: card tokenisation, authenticated by the client key in the query (§3.4).
- * Tokens are single-use and live 10 minutes on the simulator clock (Midtrans's TTL is
- * unconfirmed; this is the simulator's choice).
+ * `GET /v2/token`: card tokenisation, authenticated by the client key in the query
+ * (docs/midtrans-wire.md §3.4). Tokens are single-use and live 10 minutes on the simulator clock
+ * (Midtrans's TTL is unconfirmed; this is the simulator's choice).
  */
 
 import { luhnValid } from './cards.js';

@@ -1,5 +1,5 @@
 /**
- * Sandbox card numbers (midtrans-api.md §13) and what each one does, plus the card token
+ * Sandbox card numbers (docs/midtrans-wire.md §13) and what each one does, plus the card token
  * formats of §3.4. Unknown numbers that pass the Luhn check are treated as accepted.
  */
 

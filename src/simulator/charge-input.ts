@@ -3,9 +3,9 @@
  * custom expiry, echoed custom fields and the notification URL headers.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { JsonObject } from '../client/wire-types.js';
 import { ORDER_ID_MAX_LENGTH } from '../constants.js';
 import { parseMidtransTime } from '../domain/wire-time.js';
+import type { JsonObject } from '../wire-types.js';
 import { isObject, numberAt, ORDER_ID_CHARS, objectAt, stringAt } from './json.js';
 
 /** The validated common part of a charge. */

@@ -1,6 +1,7 @@
 /** `POST /v2/charge`: validate, refuse duplicates (406), create the transaction per payment type. */
-import type { JsonObject } from '../client/wire-types.js';
+
 import { formatMidtransTime } from '../domain/wire-time.js';
+import type { JsonObject } from '../wire-types.js';
 import { chargeCard } from './card-charge.js';
 import { notificationHeaders, readCommon, readExpiry } from './charge-input.js';
 import type { SimContext } from './context.js';

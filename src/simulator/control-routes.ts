@@ -2,7 +2,7 @@
  * The controls over HTTP, under `/__sim` (a prefix Midtrans never uses). JSON in and out;
  * a refused control answers 404 (unknown id) or 409 (wrong state) with `{error:{code,message}}`.
  */
-import type { JsonObject, JsonValue } from '../client/wire-types.js';
+import type { JsonObject, JsonValue } from '../wire-types.js';
 import { SimulatorControlError } from './controls.js';
 import { isObject, numberAt, stringAt } from './json.js';
 import type { Router, SimRequest, SimResponse } from './router.js';

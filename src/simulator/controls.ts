@@ -3,7 +3,7 @@
  * bank or card holder would, move the clock, inject faults and read the delivery log.
  */
 
-import type { JsonObject } from '../client/wire-types.js';
+import type { JsonObject } from '../wire-types.js';
 import { completeThreeDs } from './card-charge.js';
 import { cardBehaviour } from './cards.js';
 import { charge } from './charge.js';

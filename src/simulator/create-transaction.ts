@@ -1,7 +1,7 @@
 /** Registering a new transaction: the record, both lookup Maps, and its expiry. */
 
-import type { JsonObject, JsonValue } from '../client/wire-types.js';
 import type { FraudStatus, TransactionStatus } from '../constants.js';
+import type { JsonObject, JsonValue } from '../wire-types.js';
 import type { SimContext } from './context.js';
 import { scheduleExpiry } from './engine.js';
 import type { MethodSpec, SimCard, SimTransaction } from './transaction.js';

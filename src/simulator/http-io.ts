@@ -1,7 +1,7 @@
 /** HTTP plumbing of the simulator server: family of a path, auth, body reading, writing answers. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SimResponse } from './router.js';
-import { type ApiFamily, coreError, messagesError, subscriptionError } from './wire-errors.js';
+import type { ApiFamily, SimResponse } from './router.js';
+import { coreError, messagesError, subscriptionError } from './wire-errors.js';
 
 const MAX_BODY_BYTES = 1_048_576;
 
@@ -46,6 +46,10 @@ export function readBody(req: IncomingMessage): Promise<string | undefined> {
 /** Write an answer: redirect, HTML, or JSON (a string body is sent as already-serialized JSON). */
 export function write(res: ServerResponse, response: SimResponse): void {
   if (res.destroyed) return;
+  if (response.status === 204) {
+    res.writeHead(204).end();
+    return;
+  }
   if (response.location !== undefined) {
     res.writeHead(response.status, { Location: response.location, 'Content-Length': 0 });
     res.end();

@@ -1,12 +1,12 @@
 /**
- * Idempotency keys (§1.1): at most 46 characters (longer keys are ignored), one key space for
- * all endpoints, only successful answers stored, replayed whatever the new body says, for a
- * window on the simulator clock (Core and Invoicing 5 min, Subscriptions 3 min). A key whose first
- * request is still running gets body 202.
+ * Idempotency keys (docs/midtrans-wire.md §1.1): at most 46 characters (longer keys are ignored),
+ * one key space for all endpoints, only successful answers stored, replayed whatever the new body
+ * says, for a window on the simulator clock (Core and Invoicing 5 min, Subscriptions 3 min). A key
+ * whose first request is still running gets body 202.
  */
 
-import type { JsonObject } from '../client/wire-types.js';
 import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../constants.js';
+import type { JsonObject } from '../wire-types.js';
 import type { SimContext } from './context.js';
 import type { SimResponse } from './router.js';
 

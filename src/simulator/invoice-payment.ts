@@ -5,8 +5,9 @@
 import type { SimContext } from './context.js';
 import { createTransaction } from './create-transaction.js';
 import { transition } from './engine.js';
-import { invoiceStatus, type SimInvoice } from './invoices.js';
+import { invoiceStatus } from './invoices.js';
 import { METHOD_BUILDERS } from './payment-types.js';
+import type { SimInvoice } from './records.js';
 import type { SimTransaction } from './transaction.js';
 
 /** Pay an invoice: settle a VA transaction for it. Returns an error message when not payable. */

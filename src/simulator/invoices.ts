@@ -1,35 +1,19 @@
 /**
- * The Invoicing API (§9): create (201), get, void. Status is derived on read from the simulator
- * clock — `overdue` after the due date, `expired` after a payment link's custom expiry — so no
- * timer is needed. Paying an invoice settles a VA transaction whose notification carries
- * `metadata.midtrans_invoice_id`.
+ * The Invoicing API (docs/midtrans-wire.md §9): create (201), get, void. Status is derived on read
+ * from the simulator clock — `overdue` after the due date, `expired` after a payment link's custom
+ * expiry — so no timer is needed. Paying an invoice settles a VA transaction whose notification
+ * carries `metadata.midtrans_invoice_id`.
  */
 
-import type { JsonObject, JsonValue } from '../client/wire-types.js';
 import { INVOICE_ORDER_ID_MAX_LENGTH } from '../constants.js';
 import { formatMidtransTimeWithZone, parseMidtransTime } from '../domain/wire-time.js';
+import type { JsonObject, JsonValue } from '../wire-types.js';
 import { unitMs } from './charge-input.js';
 import type { SimContext } from './context.js';
 import { isObject, numberAt, ORDER_ID_CHARS, objectAt, stringAt } from './json.js';
+import type { SimInvoice } from './records.js';
 import type { SimRequest, SimResponse } from './router.js';
 import { messagesError } from './wire-errors.js';
-
-/** An invoice held by the simulator. */
-export interface SimInvoice {
-  id: string;
-  orderId: string;
-  /** The request fields echoed in responses. */
-  echo: JsonObject;
-  grossAmount: number;
-  dueAt: number;
-  expiresAt: number | undefined;
-  publishedAt: number;
-  paymentType: string;
-  virtualAccounts: { bank: string; number: string }[];
-  /** `pending` until paid or voided; overdue/expired are derived from the clock. */
-  baseStatus: 'pending' | 'paid' | 'voided';
-  transactionId: string | undefined;
-}
 
 const ECHO_KEYS = [
   'order_id',

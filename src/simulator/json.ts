@@ -1,5 +1,5 @@
 /** Small readers for untrusted JSON request bodies. */
-import type { JsonObject, JsonValue } from '../client/wire-types.js';
+import type { JsonObject, JsonValue } from '../wire-types.js';
 
 /** Whether a value is a plain JSON object. */
 export function isObject(value: unknown): value is JsonObject {

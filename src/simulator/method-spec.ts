@@ -1,5 +1,5 @@
 /** The shared shape of payment-type builders and the defaults of their specs. */
-import type { JsonObject, JsonValue } from '../client/wire-types.js';
+import type { JsonObject, JsonValue } from '../wire-types.js';
 import type { IdSource } from './ids.js';
 import type { MethodSpec } from './transaction.js';
 

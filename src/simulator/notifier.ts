@@ -4,7 +4,7 @@
  * fire when the simulator clock passes their (unscaled) due time — whichever comes first.
  */
 import { setMaxListeners } from 'node:events';
-import type { JsonObject } from '../client/wire-types.js';
+import type { JsonObject } from '../wire-types.js';
 import type { SimClock } from './clock.js';
 import { postNotification } from './http-post.js';
 import type { IdSource } from './ids.js';

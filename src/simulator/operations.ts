@@ -1,17 +1,15 @@
 /**
- * Core API operations on an existing transaction (§4, §5.5): status, cancel, expire, approve,
- * deny, capture. A refused operation answers body 412 and changes nothing.
+ * Core API operations on an existing transaction (docs/midtrans-wire.md §4, §5.5): status, cancel,
+ * expire, approve, deny, capture. A refused operation answers body 412 and changes nothing.
  */
-import type { JsonObject } from '../client/wire-types.js';
-import { formatAmount } from '../domain/money.js';
-import { formatMidtransTime } from '../domain/wire-time.js';
+
 import type { SimContext } from './context.js';
 import { transition } from './engine.js';
 import { isObject, stringAt } from './json.js';
 import type { SimRequest, SimResponse } from './router.js';
 import { findTransaction } from './state.js';
 import type { SimTransaction } from './transaction.js';
-import { actionView, transactionView } from './transaction-views.js';
+import { actionView, briefView, transactionView } from './transaction-views.js';
 import { operationAllowed } from './transitions.js';
 import { coreNotAllowed, coreNotFound, coreValidation } from './wire-errors.js';
 
@@ -61,17 +59,7 @@ export function handleExpire(ctx: SimContext, req: SimRequest): SimResponse {
   return withTransaction(ctx, req, (txn) => {
     if (!operationAllowed('expire', txn.status)) return coreNotAllowed();
     transition(ctx, txn, 'expire');
-    const body: JsonObject = {
-      status_code: '407',
-      status_message: 'Success, transaction has expired',
-      transaction_id: txn.transactionId,
-      order_id: txn.orderId,
-      payment_type: txn.paymentType,
-      transaction_time: formatMidtransTime(new Date(txn.transactionTime)),
-      transaction_status: txn.status,
-      gross_amount: formatAmount(txn.grossAmount),
-    };
-    return { status: 200, body };
+    return { status: 200, body: briefView(txn, '407', 'Success, transaction has expired') };
   });
 }
 

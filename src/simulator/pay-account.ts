@@ -1,20 +1,14 @@
 /**
- * GoPay account linking (`/v2/pay/account…`, §10). An account is PENDING until its activation
- * link is opened (the simulator serves that page), then ENABLED with a GOPAY_WALLET token.
+ * GoPay account linking (`/v2/pay/account…`, docs/midtrans-wire.md §10). An account is PENDING
+ * until its activation link is opened (the simulator serves that page), then ENABLED with a
+ * GOPAY_WALLET token.
  */
-import type { JsonObject } from '../client/wire-types.js';
+import type { JsonObject } from '../wire-types.js';
 import type { SimContext } from './context.js';
 import { isObject, objectAt, stringAt } from './json.js';
+import type { PayAccount } from './records.js';
 import type { SimRequest, SimResponse } from './router.js';
 import { coreError, coreValidation } from './wire-errors.js';
-
-/** A linked (or linking) GoPay account. */
-export interface PayAccount {
-  accountId: string;
-  status: 'PENDING' | 'ENABLED' | 'DISABLED' | 'EXPIRED';
-  token: string;
-  redirectUrl: string | undefined;
-}
 
 /** `POST /v2/pay/account`. */
 export function handleCreatePayAccount(ctx: SimContext, req: SimRequest): SimResponse {

@@ -1,6 +1,6 @@
 /**
  * Per payment type: request validation, the fields Midtrans returns, default expiry
- * (midtrans-api.md §12) and rules (refundable, reversible). One table, one place.
+ * (docs/midtrans-wire.md §12) and rules (refundable, reversible). One table, one place.
  */
 import { gopay, qris, redirectLender, shopeepay } from './ewallet-types.js';
 import { objectAt, stringAt } from './json.js';

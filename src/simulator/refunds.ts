@@ -1,10 +1,11 @@
 /**
- * Refunds and direct refunds (§4). A `refund_key` names one refund: retrying it with the same
- * amount replays the stored answer (so a client retry after a timeout is safe); reusing it with
- * a different amount is 406 "Duplicate refund ID". The bank confirms a refund one simulated day
- * later, which sends the second notification Midtrans documents (with `bank_confirmed_at`).
+ * Refunds and direct refunds (docs/midtrans-wire.md §4). A `refund_key` names one refund: retrying
+ * it with the same amount replays the stored answer (so a client retry after a timeout is safe);
+ * reusing it with a different amount is 406 "Duplicate refund ID". The bank confirms a refund one
+ * simulated day later, which sends the second notification Midtrans documents (with
+ * `bank_confirmed_at`).
  */
-import type { JsonObject } from '../client/wire-types.js';
+import type { JsonObject } from '../wire-types.js';
 import type { SimContext } from './context.js';
 import { notifyPayment, touch, transition } from './engine.js';
 import { isObject, stringAt } from './json.js';

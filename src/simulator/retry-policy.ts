@@ -1,5 +1,5 @@
 /**
- * Midtrans's notification retry rules (midtrans-api.md §6.2): how many retries a reply earns,
+ * Midtrans's notification retry rules (docs/midtrans-wire.md §6.2): how many retries a reply earns,
  * and the growing intervals between them.
  */
 

@@ -3,9 +3,11 @@
  * the number of segments, never the number of routes or records.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { JsonValue } from '../client/wire-types.js';
+import type { JsonValue } from '../wire-types.js';
 import type { SimContext } from './context.js';
-import type { ApiFamily } from './wire-errors.js';
+
+/** API families; each has its own auth failure and error shape (see wire-errors.ts). */
+export type ApiFamily = 'core' | 'snap' | 'subscription' | 'invoice' | 'token' | 'control' | 'page';
 
 /** A parsed request as handlers see it. */
 export interface SimRequest {

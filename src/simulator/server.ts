@@ -5,7 +5,7 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { JsonValue } from '../client/wire-types.js';
+import type { JsonValue } from '../wire-types.js';
 import { addApiRoutes } from './api-routes.js';
 import { createClock } from './clock.js';
 import type { SimContext } from './context.js';
@@ -17,11 +17,11 @@ import { begin, finish, forget, IDEMPOTENCY_TTL_MS, idempotencyKey, replay } fro
 import { createIdSource } from './ids.js';
 import { createNotifier } from './notifier.js';
 import { addPageRoutes } from './pages/page-routes.js';
-import { createRouter, type Route, type SimRequest } from './router.js';
+import { type ApiFamily, createRouter, type Route, type SimRequest } from './router.js';
 import { createScheduler } from './scheduler.js';
 import { createState } from './state.js';
 import type { Simulator, SimulatorOptions } from './types.js';
-import { type ApiFamily, coreError, malformedBody, serverError, unauthorized } from './wire-errors.js';
+import { coreError, malformedBody, serverError, unauthorized } from './wire-errors.js';
 
 /** Start a simulator. Resolves once it listens. */
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {

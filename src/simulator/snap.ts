@@ -1,33 +1,22 @@
 /**
- * Snap (§7): `POST /snap/v1/transactions` gives a token and a redirect URL to the simulator's
- * Snap page. No transaction exists (GET status is 404) until the customer picks a method there;
- * picking one runs an ordinary Core charge with the Snap request's details and headers.
+ * Snap (docs/midtrans-wire.md §7): `POST /snap/v1/transactions` gives a token and a redirect URL to
+ * the simulator's Snap page. No transaction exists (GET status is 404) until the customer picks a
+ * method there; picking one runs an ordinary Core charge with the Snap request's details and
+ * headers.
  */
-import type { JsonObject } from '../client/wire-types.js';
+import type { JsonObject } from '../wire-types.js';
 import { luhnValid } from './cards.js';
 import { charge } from './charge.js';
 import { notificationHeaders, readCommon, readExpiry } from './charge-input.js';
 import type { SimContext } from './context.js';
 import { orderIdAvailable } from './create-transaction.js';
 import { isObject, objectAt, stringAt } from './json.js';
+import type { SnapSession } from './records.js';
 import type { SimRequest, SimResponse } from './router.js';
 import { messagesError } from './wire-errors.js';
 
 /** Default Snap token lifetime (unconfirmed in the docs; commonly 24 h). */
 const SNAP_TOKEN_TTL_MS = 24 * 3_600_000;
-
-/** A Snap checkout session. */
-export interface SnapSession {
-  token: string;
-  orderId: string;
-  grossAmount: number;
-  request: JsonObject;
-  notify: { override: string[] | undefined; append: string[] };
-  expiresAt: number;
-  /** Set once the customer picked a method. */
-  transactionId: string | undefined;
-  finishUrl: string | undefined;
-}
 
 /** Snap methods the page offers, with the Core charge body part each one maps to. */
 export const SNAP_METHODS: ReadonlyMap<string, { label: string; body: JsonObject }> = new Map<

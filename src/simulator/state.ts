@@ -2,12 +2,9 @@
  * All simulator state, in Maps keyed by what requests look things up by.
  * Nothing here is ever scanned per request.
  */
-import type { JsonObject } from '../client/wire-types.js';
+import type { JsonObject } from '../wire-types.js';
 import type { CardTokenRecord } from './cards.js';
-import type { SimInvoice } from './invoices.js';
-import type { PayAccount } from './pay-account.js';
-import type { SnapSession } from './snap.js';
-import type { SimSubscription } from './subscriptions.js';
+import type { PayAccount, SimInvoice, SimSubscription, SnapSession } from './records.js';
 import type { SimTransaction } from './transaction.js';
 
 /** A stored idempotent response. */

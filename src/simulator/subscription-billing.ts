@@ -3,20 +3,16 @@
  * capture/accept, GoPay: settlement) whose id joins `transaction_ids`; a failed one is retried
  * per `retry_schedule`; when retries (or intervals) run out the subscription turns inactive.
  */
-import type { JsonObject } from '../client/wire-types.js';
+import type { JsonObject } from '../wire-types.js';
 import { cardBehaviour, maskCard } from './cards.js';
 import type { SimContext } from './context.js';
 import { createTransaction } from './create-transaction.js';
 import { notifyPayment } from './engine.js';
 import { gopayTokenValid } from './pay-account.js';
 import { CARD_SPEC, METHOD_BUILDERS } from './payment-types.js';
+import type { SimSubscription } from './records.js';
 import { addInterval } from './subscription-time.js';
-import {
-  chargeLimit,
-  recurringUrls,
-  type SimSubscription,
-  subscriptionNotificationView,
-} from './subscriptions.js';
+import { chargeLimit, recurringUrls, subscriptionNotificationView } from './subscriptions.js';
 
 /** Schedule the subscription's next billing attempt at `at` (replacing any pending one). */
 export function scheduleBilling(ctx: SimContext, sub: SimSubscription, at: number, dueAt: number): void {

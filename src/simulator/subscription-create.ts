@@ -1,13 +1,14 @@
 /** `POST /v1/subscriptions`: validate, honour the idempotency key (3 min), schedule the first charge. */
-import type { JsonObject } from '../client/wire-types.js';
+import type { JsonObject } from '../wire-types.js';
 import type { SimContext } from './context.js';
 import { begin, finish, idempotencyKey, replay, SUBSCRIPTION_IDEMPOTENCY_TTL_MS } from './idempotency.js';
 import { isObject, numberAt, objectAt, stringAt } from './json.js';
+import type { SimSubscription } from './records.js';
 import type { SimRequest, SimResponse } from './router.js';
 import { scheduleBilling } from './subscription-billing.js';
 import { amountValid, invalid, NAME, readRetry, readStart } from './subscription-input.js';
 import { addInterval } from './subscription-time.js';
-import { recurringUrls, type SimSubscription, subscriptionView } from './subscriptions.js';
+import { recurringUrls, subscriptionView } from './subscriptions.js';
 
 /** `POST /v1/subscriptions`. */
 export function handleCreateSubscription(ctx: SimContext, req: SimRequest): SimResponse {

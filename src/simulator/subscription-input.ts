@@ -1,8 +1,8 @@
 /** Validation of Subscriptions request fields, with the Subscriptions error shape. */
 import { parseMidtransTime } from '../domain/wire-time.js';
 import { isObject, numberAt, stringAt } from './json.js';
+import type { SimSubscription } from './records.js';
 import type { SimResponse } from './router.js';
-import type { SimSubscription } from './subscriptions.js';
 import { subscriptionError } from './wire-errors.js';
 
 /** Subscription names: alphanumeric plus `- _ ~ .`, at most 40. */

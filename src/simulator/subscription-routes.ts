@@ -1,12 +1,13 @@
 /** HTTP handlers of `/v1/subscriptions/{id}…` with the Subscriptions error shape (no `status_code`). */
-import type { JsonObject } from '../client/wire-types.js';
+import type { JsonObject } from '../wire-types.js';
 import type { SimContext } from './context.js';
 import { isObject, numberAt, objectAt, stringAt } from './json.js';
+import type { SimSubscription } from './records.js';
 import type { SimRequest, SimResponse } from './router.js';
 import { scheduleBilling } from './subscription-billing.js';
 import { amountValid, invalid, NAME, notFound, readRetry, readStart } from './subscription-input.js';
 import { addInterval } from './subscription-time.js';
-import { type SimSubscription, subscriptionView } from './subscriptions.js';
+import { subscriptionView } from './subscriptions.js';
 
 const UPDATED: SimResponse = { status: 200, body: { status_message: 'Subscription is updated.' } };
 

@@ -1,41 +1,13 @@
 /**
- * The Subscriptions API (§8): create, get, enable, disable, cancel, update. Billing runs on the
- * simulator clock: each time it passes `next_execution_at` a transaction is charged with the
- * subscription's token and a recurring notification is sent; failures are retried on the
- * `retry_schedule`, and the subscription turns inactive once retries or intervals run out.
+ * The Subscriptions API (docs/midtrans-wire.md §8): create, get, enable, disable, cancel, update.
+ * Billing runs on the simulator clock: each time it passes `next_execution_at` a transaction is
+ * charged with the subscription's token and a recurring notification is sent; failures are retried
+ * on the `retry_schedule`, and the subscription turns inactive once retries or intervals run out.
  */
-import type { JsonObject } from '../client/wire-types.js';
+import type { JsonObject } from '../wire-types.js';
 import type { SimContext } from './context.js';
-import type { ScheduledTask } from './scheduler.js';
+import type { SimSubscription } from './records.js';
 import { formatSubscriptionTime, formatSubscriptionUtc } from './subscription-time.js';
-
-/** A subscription held by the simulator. */
-export interface SimSubscription {
-  id: string;
-  name: string;
-  amount: string;
-  currency: string;
-  paymentType: 'credit_card' | 'gopay';
-  token: string;
-  interval: number;
-  intervalUnit: string;
-  /** `max_interval` as given (null/undefined = forever; 0 = once). */
-  maxInterval: number | null | undefined;
-  startTime: number;
-  currentInterval: number;
-  previousExecutionAt: number | undefined;
-  nextExecutionAt: number | undefined;
-  retrySchedule: { interval: number; interval_unit: string; max_interval: number } | undefined;
-  status: 'active' | 'inactive';
-  metadata: JsonObject | undefined;
-  customerDetails: JsonObject | undefined;
-  gopay: JsonObject | undefined;
-  createdAt: number;
-  transactionIds: string[];
-  /** Retries already made for the billing time being attempted. */
-  retriesUsed: number;
-  task: ScheduledTask | undefined;
-}
 
 /** The subscription object of create (`withProgress: false`) and get responses. */
 export function subscriptionView(sub: SimSubscription, withProgress: boolean): JsonObject {

@@ -2,10 +2,11 @@
  * The wire views Midtrans gives of a transaction: the charge response, get-status, the payment
  * notification, action and refund responses. Which optional keys appear follows the fixtures.
  */
-import type { JsonObject } from '../client/wire-types.js';
+
 import { formatAmount } from '../domain/money.js';
 import { computeSignature } from '../domain/signature.js';
 import { formatMidtransTime } from '../domain/wire-time.js';
+import type { JsonObject } from '../wire-types.js';
 import type { SimRefund, SimTransaction } from './transaction.js';
 import { statusCodeFor } from './transitions.js';
 
@@ -118,6 +119,23 @@ export function actionView(
   return out;
 }
 
+/**
+ * The short head Midtrans answers expire and refund with: no merchant id, currency or fraud
+ * status, and its keys in this order.
+ */
+export function briefView(txn: SimTransaction, statusCode: string, message: string): JsonObject {
+  return {
+    status_code: statusCode,
+    status_message: message,
+    transaction_id: txn.transactionId,
+    order_id: txn.orderId,
+    payment_type: txn.paymentType,
+    transaction_time: formatMidtransTime(new Date(txn.transactionTime)),
+    transaction_status: txn.status,
+    gross_amount: formatAmount(txn.grossAmount),
+  };
+}
+
 /** Body of a refund / direct refund response. */
 export function refundView(
   txn: SimTransaction,
@@ -128,14 +146,7 @@ export function refundView(
   key: string,
 ): JsonObject {
   return {
-    status_code: statusCode,
-    status_message: message,
-    transaction_id: txn.transactionId,
-    order_id: txn.orderId,
-    payment_type: txn.paymentType,
-    transaction_time: formatMidtransTime(new Date(txn.transactionTime)),
-    transaction_status: txn.status,
-    gross_amount: formatAmount(txn.grossAmount),
+    ...briefView(txn, statusCode, message),
     refund_chargeback_id: refundId,
     refund_amount: formatAmount(amount),
     refund_key: key,

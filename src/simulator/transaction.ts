@@ -2,8 +2,9 @@
  * The simulator's transaction record and the per-payment-type flags that shape it.
  * Its wire views live in transaction-views.ts.
  */
-import type { JsonObject, JsonValue } from '../client/wire-types.js';
+
 import type { FraudStatus, TransactionStatus } from '../constants.js';
+import type { JsonObject, JsonValue } from '../wire-types.js';
 import type { ScheduledTask } from './scheduler.js';
 
 /** Rendering and rule flags of a payment type (or a bank / store within one). */
@@ -18,7 +19,7 @@ export interface MethodSpec {
   fraud: boolean;
   /** Whether notifications carry `payment_amounts` (VA with `va_numbers`). */
   paymentAmounts: boolean;
-  /** Refund allowed at all (§4: not bank transfer, echannel, cstore). */
+  /** Refund allowed at all (docs/midtrans-wire.md §4: not bank transfer, echannel, cstore). */
   refundable: boolean;
   /** Partial refund allowed (not ShopeePay). */
   partialRefund: boolean;

@@ -1,5 +1,5 @@
 /**
- * Midtrans's documented transaction lifecycle (midtrans-api.md §5), kept here on purpose:
+ * Midtrans's documented transaction lifecycle (docs/midtrans-wire.md §5), kept here on purpose:
  * the simulator plays Midtrans, so it must not borrow our library's own status rules.
  */
 import type { TransactionStatus } from '../constants.js';

@@ -1,5 +1,5 @@
 /** Public types of the simulator: options, controls, delivery log, faults. */
-import type { JsonObject } from '../client/wire-types.js';
+import type { JsonObject } from '../wire-types.js';
 import type { NowOption } from './clock.js';
 
 /** How notification retries behave. */

@@ -1,14 +1,11 @@
 /**
- * Error bodies in each API family's own shape (midtrans-api.md §11): Core
+ * Error bodies in each API family's own shape (docs/midtrans-wire.md §11): Core
  * `{status_code, status_message, id?, validation_messages?}`, Snap and Invoicing
  * `{error_messages}`, Subscriptions `{status_message, validation_messages?}`.
  */
 import { randomUUID } from 'node:crypto';
-import type { JsonObject } from '../client/wire-types.js';
-import type { SimResponse } from './router.js';
-
-/** API families; each has its own auth failure and error shape. */
-export type ApiFamily = 'core' | 'snap' | 'subscription' | 'invoice' | 'token' | 'control' | 'page';
+import type { JsonObject } from '../wire-types.js';
+import type { ApiFamily, SimResponse } from './router.js';
 
 /**
  * HTTP status for a Core body code: 2xx bodies (and 407, which the official clients treat as

@@ -147,3 +147,15 @@ function readText(value: unknown, location: string): string {
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   throw new TypeError(`${location}: expected text, got ${typeof value}`);
 }
+
+/**
+ * The row as the database will keep it: every text value passed through `storableText` (the
+ * dialect's, e.g. PostgreSQL's NUL replacement). Applied to every written row, so what `insert`
+ * hands back is what a later read returns.
+ */
+export function storableRow(row: Row, storableText: (text: string) => string): Row {
+  for (const [column, value] of Object.entries(row)) {
+    if (typeof value === 'string') row[column] = storableText(value);
+  }
+  return row;
+}

@@ -4,6 +4,7 @@
  */
 import knexFactory, { type Knex } from 'knex';
 import { ConfigError } from '../errors.js';
+import { assertDriverInstalled } from './driver-check.js';
 
 /** The SQLite file used when the host gives no database. */
 export const DEFAULT_SQLITE_FILE = './midtrans.sqlite';
@@ -46,6 +47,7 @@ export function openDatabase(database?: DatabaseOption): OpenedDatabase {
   if (typeof database !== 'object' || database === null || !('client' in database) || !database.client) {
     throw new ConfigError('database', 'must be a Knex instance or a Knex config with a client');
   }
+  assertDriverInstalled(database.client);
   return {
     knex: knexFactory(isSqliteClient(database.client) ? withSqliteDefaults(database) : database),
     owned: true,

@@ -1,6 +1,7 @@
 /**
- * Everything that differs between SQLite, MySQL/MariaDB and PostgreSQL, in one place. Repositories
- * never ask which database they run on; they call these functions.
+ * Everything that differs between SQLite, MySQL/MariaDB and PostgreSQL, in one place. Repositories,
+ * the migrator and the migrations never ask which database they run on; they call these functions
+ * (connection.ts alone looks at the Knex client name, to fill in SQLite connection defaults).
  *
  * What needs no entry here: ids are made client-side (so no `RETURNING` for them), JSON is always written as
  * text, and values read back are normalised by type in the codec (BIGINT strings, 0/1 booleans,
@@ -31,6 +32,12 @@ export interface Dialect {
   /** Work done first in every store transaction. */
   beginTransaction(trx: Knex.Transaction, anyTable: string): Promise<void>;
   /**
+   * A text value as this database can store it. PostgreSQL cannot keep a NUL (U+0000) in text, so
+   * it gets U+FFFD there; SQLite and MySQL/MariaDB store every character as given. JSON columns
+   * need nothing: `JSON.stringify` writes a NUL as the escape `\u0000`, which a `json` column keeps.
+   */
+  storableText(text: string): string;
+  /**
    * Insert `row` unless a row with the same `column` value exists (never raising on that duplicate).
    * Resolves true when `row` was written, false when the existing row was kept.
    */
@@ -40,6 +47,20 @@ export interface Dialect {
     row: object,
     column: string,
   ): Promise<boolean>;
+  /** Options every table of ours is created with (see migrations/tables/columns.ts). */
+  tableDefaults(table: Knex.CreateTableBuilder): void;
+  /** Drop a plain column (migrations' `down`). */
+  dropColumn(knex: Knex, table: string, column: string): Promise<void>;
+  /**
+   * Run `fn` while holding the database-wide lock `name`, waiting up to `waitMs` for another holder
+   * (see migrate.ts for why migrations need one).
+   */
+  withLock<T>(knex: Knex, name: string, waitMs: number, fn: () => Promise<T>): Promise<T>;
+}
+
+/** Knex's own column drop, for databases that alter tables in place. */
+async function alterDropColumn(knex: Knex, table: string, column: string): Promise<void> {
+  await knex.schema.alterTable(table, (builder) => builder.dropColumn(column));
 }
 
 const sqlite: Dialect = {
@@ -51,6 +72,7 @@ const sqlite: Dialect = {
     return match?.[1];
   },
   lock: (query) => query,
+  storableText: (text) => text,
   async beginTransaction(trx, anyTable) {
     // SQLite has one writer at a time and no row locks. A write statement (matching nothing) takes the
     // write lock now, like BEGIN IMMEDIATE: a competing writer waits on busy_timeout instead of
@@ -61,6 +83,14 @@ const sqlite: Dialect = {
     const written: unknown[] = await db(table).insert(row).onConflict(column).ignore().returning(column);
     return written.length > 0;
   },
+  tableDefaults() {},
+  async dropColumn(knex, table, column) {
+    // Knex's SQLite column drop rebuilds the table, which foreign keys pointing at it forbid;
+    // SQLite 3.35+ drops a plain column in place.
+    await knex.raw('alter table ?? drop column ??', [table, column]);
+  },
+  // One writer at a time already; Knex's own migration lock (retried by the caller) is enough.
+  withLock: (_knex, _name, _waitMs, fn) => fn(),
 };
 
 const mysql: Dialect = {
@@ -73,6 +103,7 @@ const mysql: Dialect = {
     return /for key '([^']+)'/.exec(message)?.[1]?.split('.').pop() ?? '';
   },
   lock: (query, mode) => (mode === 'update-skip-locked' ? query.forUpdate().skipLocked() : query.forUpdate()),
+  storableText: (text) => text,
   async beginTransaction() {},
   async insertUnlessDuplicate(db, table, row, _column) {
     // Not INSERT IGNORE (it also swallows bad values), nor ON DUPLICATE KEY UPDATE (mysql2's
@@ -86,6 +117,27 @@ const mysql: Dialect = {
       return false;
     }
   },
+  tableDefaults(table) {
+    // InnoDB for row locks and foreign keys; utf8mb4 keeps emoji intact; the binary collation makes
+    // keys compare exactly, as on PostgreSQL and SQLite.
+    table.engine('InnoDB');
+    table.charset('utf8mb4');
+    table.collate('utf8mb4_bin');
+  },
+  dropColumn: alterDropColumn,
+  withLock(knex, name, waitMs, fn) {
+    return knex.transaction(async (trx) => {
+      const [rows] = (await trx.raw('SELECT GET_LOCK(?, ?) AS got', [name, Math.ceil(waitMs / 1000)])) as [
+        { got: number | null }[],
+      ];
+      if (rows[0]?.got !== 1) throw new Error(`Timed out waiting for the lock ${name}`);
+      try {
+        return await fn();
+      } finally {
+        await trx.raw('SELECT RELEASE_LOCK(?)', [name]);
+      }
+    });
+  },
 };
 
 const postgres: Dialect = {
@@ -98,10 +150,20 @@ const postgres: Dialect = {
     );
   },
   lock: (query, mode) => (mode === 'update-skip-locked' ? query.forUpdate().skipLocked() : query.forUpdate()),
+  storableText: (text) => (text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text),
   async beginTransaction() {},
   async insertUnlessDuplicate(db, table, row, column) {
     const written: unknown[] = await db(table).insert(row).onConflict(column).ignore().returning(column);
     return written.length > 0;
+  },
+  tableDefaults() {},
+  dropColumn: alterDropColumn,
+  withLock(knex, name, _waitMs, fn) {
+    return knex.transaction(async (trx) => {
+      // Released by the end of the transaction, whatever happens inside it.
+      await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [name]);
+      return fn();
+    });
   },
 };
 

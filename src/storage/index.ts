@@ -12,6 +12,7 @@ export { newId } from './ids.js';
 export { UnsafeIntegerError } from './integers.js';
 export type { JsonArray, JsonDocument, JsonObject } from './json.js';
 export { createKnexStore, type KnexStore, type KnexStoreOptions } from './knex-store.js';
+export type { MigrationReport } from './migrate.js';
 export {
   type CursorPosition,
   DEFAULT_PAGE_SIZE,

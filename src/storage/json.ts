@@ -3,12 +3,12 @@
  * parsed, so any JSON-serialisable object or array round-trips (including emoji and CJK text).
  */
 import { ValidationError } from '../errors.js';
+import type { JsonObject, JsonValue } from '../wire-types.js';
 
-/** A JSON object (e.g. metadata, a raw Midtrans response). Values must be JSON-serialisable. */
-export type JsonObject = Record<string, unknown>;
+export type { JsonObject } from '../wire-types.js';
 
-/** A JSON array (e.g. item details, QR/deeplink actions). Elements must be JSON-serialisable. */
-export type JsonArray = unknown[];
+/** A JSON array (e.g. item details, QR/deeplink actions). */
+export type JsonArray = JsonValue[];
 
 /** What a JSON column holds: an object or an array (never a bare scalar, see `encodeJson`). */
 export type JsonDocument = JsonObject | JsonArray;
@@ -35,17 +35,39 @@ export function decodeJson(value: unknown, where: string): JsonDocument | null {
   const text =
     typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('utf8') : undefined;
   if (text === undefined) {
+    // The driver parsed it from the JSON column itself (MySQL, PostgreSQL), so it is JSON.
     if (typeof value === 'object') return value as JsonDocument;
     throw new TypeError(`${where}: expected JSON, got ${typeof value}`);
   }
+  let parsed: JsonValue;
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null) {
-      throw new TypeError('not an object or array');
-    }
-    return parsed as JsonDocument;
+    parsed = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new TypeError(`${where}: stored JSON cannot be read (${detail})`);
   }
+  if (typeof parsed !== 'object' || parsed === null) {
+    throw new TypeError(`${where}: stored JSON cannot be read (not an object or array)`);
+  }
+  return parsed;
+}
+
+/**
+ * A wire object (or any JSON-serialisable object) as the JSON document a column keeps: a JSON
+ * round trip, so what the record holds is exactly what reading the row back gives (`undefined`
+ * members dropped, Dates as strings), and a value that would not serialise fails here.
+ */
+export function toJsonObject(value: object, field = 'value'): JsonObject {
+  const json: JsonValue = JSON.parse(encodeJson(value, field));
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new ValidationError({ field, reason: 'must be a JSON object' });
+  }
+  return json;
+}
+
+/** An array as the JSON array a column keeps (see `toJsonObject`). */
+export function toJsonArray(value: readonly unknown[], field = 'value'): JsonArray {
+  const json: JsonValue = JSON.parse(encodeJson(value, field));
+  if (!Array.isArray(json)) throw new ValidationError({ field, reason: 'must be a JSON array' });
+  return json;
 }

@@ -65,8 +65,8 @@ export function createKnexStore(options: KnexStoreOptions = {}): KnexStore {
         await dialect.beginTransaction(trx, tables.outbox);
         return fn(createRepositories(context(trx)));
       }),
-    async migrate() {
-      await migrateLatest(knex, migrations);
+    migrate() {
+      return migrateLatest(knex, migrations);
     },
     async migrateDown() {
       await knex.migrate.rollback(migrations, true);

@@ -7,49 +7,40 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
-import { dialectNameOf } from './dialect.js';
+import { dialectOf } from './dialect.js';
 
 /** How long `migrate()` waits for another process's migration to finish. */
 export const MIGRATION_LOCK_WAIT_MS = 30_000;
 
 const RETRY_DELAY_MS = 100;
 
+/** What one `migrate()` did. */
+export interface MigrationReport {
+  /** Names of the migrations this run applied, in order; empty when the tables were up to date. */
+  readonly applied: readonly string[];
+}
+
 /**
  * `knex.migrate.latest(config)`, serialised against other migrators of the same history table.
  * Needs a pool of at least two connections on MySQL/PostgreSQL: one holds the lock while Knex
  * migrates on another.
  */
-export async function migrateLatest(knex: Knex, config: Knex.MigratorConfig): Promise<void> {
+export async function migrateLatest(knex: Knex, config: Knex.MigratorConfig): Promise<MigrationReport> {
   const lockName = `midtrans_kit_migrate:${String(config.tableName)}`;
-  const dialect = dialectNameOf(knex);
-  if (dialect === 'sqlite') return retryWhileContended(knex, config);
-  await knex.transaction(async (trx) => {
-    if (dialect === 'mysql') {
-      const waitSeconds = Math.ceil(MIGRATION_LOCK_WAIT_MS / 1000);
-      const [rows] = (await trx.raw('SELECT GET_LOCK(?, ?) AS got', [lockName, waitSeconds])) as [
-        { got: number | null }[],
-      ];
-      if (rows[0]?.got !== 1) throw new Error(`Timed out waiting for the migration lock ${lockName}`);
-      try {
-        await retryWhileContended(knex, config);
-      } finally {
-        await trx.raw('SELECT RELEASE_LOCK(?)', [lockName]);
-      }
-    } else {
-      // Released by the end of the transaction, whatever happens inside it.
-      await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [lockName]);
-      await retryWhileContended(knex, config);
-    }
-  });
+  const applied = await dialectOf(knex).withLock(knex, lockName, MIGRATION_LOCK_WAIT_MS, () =>
+    retryWhileContended(knex, config),
+  );
+  return { applied };
 }
 
 /** Retries Knex's own "already locked" and table-creation races (SQLite, or a migrator of an older version). */
-async function retryWhileContended(knex: Knex, config: Knex.MigratorConfig): Promise<void> {
+async function retryWhileContended(knex: Knex, config: Knex.MigratorConfig): Promise<string[]> {
   const deadline = Date.now() + MIGRATION_LOCK_WAIT_MS;
   for (;;) {
     try {
-      await knex.migrate.latest(config);
-      return;
+      // Knex answers [batch number, names of the migrations it ran].
+      const [, log]: [number, string[]] = await knex.migrate.latest(config);
+      return log;
     } catch (error) {
       if (!isContention(error, String(config.tableName)) || Date.now() > deadline) throw error;
       await sleep(RETRY_DELAY_MS);

@@ -4,6 +4,7 @@
  * with the row held (MySQL/MariaDB and PostgreSQL `FOR UPDATE`; SQLite serialises writers instead).
  */
 import type { DialectName } from './dialect.js';
+import type { MigrationReport } from './migrate.js';
 import type {
   InvoiceItemRepository,
   InvoiceRepository,
@@ -60,9 +61,9 @@ export interface Store extends Repositories {
   transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /**
    * Create or upgrade the tables (idempotent), recording history in the kit's own table. Waits (up
-   * to 30 s) while another process holds the migration lock.
+   * to 30 s) while another process holds the migration lock. Says which migrations it applied.
    */
-  migrate(): Promise<void>;
+  migrate(): Promise<MigrationReport>;
   /** Roll back every midtrans-kit migration: drops the kit's tables and their data. */
   migrateDown(): Promise<void>;
   /** Release the database if the store opened it; a host's own Knex instance is left open. */

@@ -4,7 +4,7 @@
  */
 import type { Knex } from 'knex';
 import { ConflictError, NotFoundError } from '../errors.js';
-import type { RecordCodec, Row } from './codec.js';
+import { type RecordCodec, type Row, storableRow } from './codec.js';
 import { toConflict, type UniqueKey } from './conflicts.js';
 import { runRecoverable, type StoreContext } from './context.js';
 import type { LockMode } from './dialect.js';
@@ -101,7 +101,7 @@ export function createTableAccess<T extends StoredRecord>(
       return record as T;
     },
     async insert(record) {
-      const row = codec.toRow(record);
+      const row = storableRow(codec.toRow(record), ctx.dialect.storableText);
       await guard(record, (db) => table(db).insert(row));
       // Read back through the codec so the caller sees exactly what a later read would return.
       return codec.fromRow(row);
@@ -113,7 +113,7 @@ export function createTableAccess<T extends StoredRecord>(
       return decode(hold(await locked(query, lock), lock));
     },
     async update(id, patch, options = {}) {
-      const row = codec.toRow(patch);
+      const row = storableRow(codec.toRow(patch), ctx.dialect.storableText);
       for (const column of MANAGED_COLUMNS) delete row[column];
       row.updated_at = ctx.now();
       if (versioned) row.version = ctx.db.raw('?? + 1', ['version']);

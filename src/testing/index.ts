@@ -16,6 +16,9 @@ import type { Simulator, SimulatorOptions } from '../simulator/types.js';
 import type { Payment } from '../storage/records/payment.js';
 import { startWebhookReceiver } from './webhook-receiver.js';
 
+/** The crash points a simulation arms (`ServiceContext.faults`); see docs/simulation.md. */
+export { FAULT_POINTS, type FaultPoint, type FaultPoints } from '../services/core/fault-points.js';
+
 /** Options of `createTestMidtrans`. Everything is optional. */
 export interface TestMidtransOptions {
   /** Extra kit options (hooks, services, logger…); keys and URLs are set for you. */

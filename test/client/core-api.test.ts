@@ -1,16 +1,16 @@
-import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MidtransClient } from '../../src/client/index.js';
 import { createMidtransClient } from '../../src/client/index.js';
+import { MidtransApiError, ValidationError } from '../../src/errors.js';
 import type {
   WireCaptureRequest,
   WireChargeRequest,
   WirePayAccountRequest,
   WireRefundRequest,
-} from '../../src/client/wire-types.js';
-import { MidtransApiError, ValidationError } from '../../src/errors.js';
+} from '../../src/wire-types.js';
+import { fixture, fixtureNames } from '../support/fixtures.js';
 import type { LocalServer, Recorded, Reply } from './local-server.js';
-import { BASIC_AUTH, CLIENT_KEY, FIXTURES, fixture, SERVER_KEY, startServer } from './local-server.js';
+import { BASIC_AUTH, CLIENT_KEY, SERVER_KEY, startServer } from './local-server.js';
 
 let server: LocalServer;
 let reply: (req: Recorded) => Reply = () => ({ status: 500, body: {} });
@@ -30,7 +30,7 @@ beforeEach(() => {
 
 /** Answer every request with this fixture, HTTP status following the body code like Midtrans. */
 async function answerWith(name: string): Promise<unknown> {
-  const body = await fixture(name);
+  const body = fixture(name);
   const code = Number((body as { status_code?: string }).status_code ?? 200);
   const status = code >= 400 && code !== 407 ? code : 200;
   reply = () => ({ status, body });
@@ -84,7 +84,7 @@ const chargeCases: ChargeCase[] = [
 
 describe('core.charge', () => {
   it('covers every charge fixture', async () => {
-    const files = (await readdir(FIXTURES)).filter((f) => f.startsWith('charge-'));
+    const files = fixtureNames().filter((f) => f.startsWith('charge-'));
     const used = new Set(chargeCases.flatMap(([res, req]) => (typeof req === 'string' ? [res, req] : [res])));
     expect(files.filter((f) => !used.has(f))).toEqual([]);
   });
@@ -92,7 +92,7 @@ describe('core.charge', () => {
   it.each(chargeCases)('replays %s for its request', async (responseName, requestSource) => {
     const expected = await answerWith(responseName);
     const body =
-      typeof requestSource === 'string' ? await fixture<WireChargeRequest>(requestSource) : requestSource;
+      typeof requestSource === 'string' ? fixture<WireChargeRequest>(requestSource) : requestSource;
     const result = await client.core.charge(body);
     expect(result).toEqual(expected);
     const req = only();
@@ -105,7 +105,7 @@ describe('core.charge', () => {
 
   it('sends Idempotency-Key and notification headers', async () => {
     await answerWith('charge-gopay.response.json');
-    const body = await fixture<WireChargeRequest>('charge-gopay.request.json');
+    const body = fixture<WireChargeRequest>('charge-gopay.request.json');
     await client.core.charge(body, {
       idempotencyKey: '6f1c3b0e-6a0f-4e8e-9a57-1d2b3c4d5e6f',
       overrideNotification: ['https://a.example.com/n', 'https://b.example.com/n'],
@@ -131,7 +131,7 @@ describe('core.charge', () => {
     [{ appendNotification: 'ftp://a.example.com/n' }, 'appendNotification'],
     [{ timeoutMs: 0 }, 'timeoutMs'],
   ])('rejects bad call options %j before sending', async (options, field) => {
-    const body = await fixture<WireChargeRequest>('charge-gopay.request.json');
+    const body = fixture<WireChargeRequest>('charge-gopay.request.json');
     const error = await client.core.charge(body, options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues.map((i) => i.field)).toEqual([field]);
@@ -140,7 +140,7 @@ describe('core.charge', () => {
 
   it('accepts a 46-character idempotency key', async () => {
     await answerWith('charge-gopay.response.json');
-    await client.core.charge(await fixture<WireChargeRequest>('charge-gopay.request.json'), {
+    await client.core.charge(fixture<WireChargeRequest>('charge-gopay.request.json'), {
       idempotencyKey: 'k'.repeat(46),
     });
     expect(only().headers['idempotency-key']).toBe('k'.repeat(46));
@@ -163,7 +163,7 @@ describe('core status and actions', () => {
 
   it('accepts body 407 even when the HTTP status line says 407', async () => {
     // Node's fetch turns an HTTP 407 into a network error, so this one goes through a custom transport.
-    const body = await fixture('status-expired.response.json');
+    const body = fixture('status-expired.response.json');
     const viaTransport = createMidtransClient({
       serverKey: SERVER_KEY,
       transport: async () => ({ status: 407, headers: {}, body: JSON.stringify(body) }),
@@ -211,7 +211,7 @@ describe('core status and actions', () => {
 
   it('capture posts the capture body to /v2/capture', async () => {
     const expected = await answerWith('capture.response.json');
-    const body = await fixture<WireCaptureRequest>('capture.request.json');
+    const body = fixture<WireCaptureRequest>('capture.request.json');
     expect(await client.core.capture(body)).toEqual(expected);
     const req = only();
     expect([req.method, req.path]).toEqual(['POST', '/v2/capture']);
@@ -220,7 +220,7 @@ describe('core status and actions', () => {
 
   it('refund posts the refund body', async () => {
     const expected = await answerWith('refund.response.json');
-    const body = await fixture<WireRefundRequest>('refund.request.json');
+    const body = fixture<WireRefundRequest>('refund.request.json');
     expect(await client.core.refund('ORDER-2002', body)).toEqual(expected);
     const req = only();
     expect([req.method, req.path]).toEqual(['POST', '/v2/ORDER-2002/refund']);
@@ -237,7 +237,7 @@ describe('core status and actions', () => {
     'directRefund replays %s (body 202 rejection resolves)',
     async (name) => {
       const expected = await answerWith(name);
-      const body = await fixture<WireRefundRequest>('refund.request.json');
+      const body = fixture<WireRefundRequest>('refund.request.json');
       expect(await client.core.directRefund('ORDER-3001', body)).toEqual(expected);
       const req = only();
       expect([req.method, req.path]).toEqual(['POST', '/v2/ORDER-3001/refund/online/direct']);
@@ -279,7 +279,7 @@ describe('core card token and pay account', () => {
 
   it('createPayAccount posts the linking request', async () => {
     const expected = await answerWith('pay-account-create.response.json');
-    const body = await fixture<WirePayAccountRequest>('pay-account-create.request.json');
+    const body = fixture<WirePayAccountRequest>('pay-account-create.request.json');
     expect(await client.core.createPayAccount(body)).toEqual(expected);
     const req = only();
     expect([req.method, req.path]).toEqual(['POST', '/v2/pay/account']);
@@ -297,7 +297,7 @@ describe('core card token and pay account', () => {
   });
 
   it('refuses an idempotency key where Midtrans takes none (pay account)', async () => {
-    const body = await fixture<WirePayAccountRequest>('pay-account-create.request.json');
+    const body = fixture<WirePayAccountRequest>('pay-account-create.request.json');
     const sneaky = { idempotencyKey: 'k1' } as unknown as undefined;
     await expect(client.core.createPayAccount(body, sneaky)).rejects.toBeInstanceOf(ValidationError);
     expect(server.requests).toHaveLength(0);

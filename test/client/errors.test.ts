@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MidtransClient } from '../../src/client/index.js';
 import { createMidtransClient } from '../../src/client/index.js';
-import type { WireChargeRequest } from '../../src/client/wire-types.js';
 import { MidtransApiError, MidtransNetworkError } from '../../src/errors.js';
+import type { WireChargeRequest } from '../../src/wire-types.js';
+import { fixture } from '../support/fixtures.js';
 import type { LocalServer, Recorded, Reply } from './local-server.js';
-import { BASIC_AUTH, CLIENT_KEY, fixture, SERVER_KEY, startServer } from './local-server.js';
+import { BASIC_AUTH, CLIENT_KEY, SERVER_KEY, startServer } from './local-server.js';
 
 let server: LocalServer;
 let reply: (req: Recorded, index: number) => Reply = () => ({ status: 500, body: {} });
@@ -14,7 +15,7 @@ let charge: WireChargeRequest;
 beforeAll(async () => {
   server = await startServer((req, index) => reply(req, index));
   client = createMidtransClient({ serverKey: SERVER_KEY, apiBaseUrl: server.url, maxRetries: 0 });
-  charge = await fixture<WireChargeRequest>('charge-bank_transfer-bca.request.json');
+  charge = fixture<WireChargeRequest>('charge-bank_transfer-bca.request.json');
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -59,7 +60,7 @@ describe('Core API error bodies', () => {
     ['error-414-refund-amount.json', false],
   ];
   it.each(cases)('%s with the same HTTP status → MidtransApiError', async (name, retryable) => {
-    const body = await fixture<{
+    const body = fixture<{
       status_code: string;
       status_message: string;
       id?: string;
@@ -82,7 +83,7 @@ describe('Core API error bodies', () => {
   });
 
   it('an HTTP 200 carrying body status_code 412 is still an error', async () => {
-    const body = await fixture('error-412.json');
+    const body = fixture('error-412.json');
     reply = () => ({ status: 200, body });
     const error = await failure(client.core.cancel('ORDER-1'));
     expect(error).toBeInstanceOf(MidtransApiError);

@@ -2,25 +2,17 @@
  * A tiny stand-in for Midtrans: records every request exactly as it arrived and answers with
  * whatever the test scripts (a fixture, an error body, silence, or a dropped socket).
  */
-import { readFile } from 'node:fs/promises';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-
-/** The shared fixtures directory. */
-export const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
+import { FIXTURE_SERVER_KEY } from '../support/fixtures.js';
 
 /** Sandbox server key every fixture signature is computed with. */
-export const SERVER_KEY = 'SB-Mid-server-TEST-KEY-0000';
+export const SERVER_KEY = FIXTURE_SERVER_KEY;
 /** A sandbox client key. */
 export const CLIENT_KEY = 'SB-Mid-client-TEST-KEY-0000';
 /** The Authorization header Midtrans expects for SERVER_KEY. */
 export const BASIC_AUTH = `Basic ${Buffer.from(`${SERVER_KEY}:`).toString('base64')}`;
-
-/** Read and parse one fixture. */
-export async function fixture<T = unknown>(name: string): Promise<T> {
-  return JSON.parse(await readFile(new URL(name, FIXTURES), 'utf8')) as T;
-}
 
 /** A request as the server saw it. */
 export interface Recorded {

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../src/client/backoff.js';
 import type { HttpClientDeps } from '../../src/client/index.js';
 import { createMidtransClient } from '../../src/client/index.js';
-import type { WireChargeRequest, WireInvoiceCreateRequest } from '../../src/client/wire-types.js';
 import { MidtransApiError, MidtransNetworkError } from '../../src/errors.js';
+import type { WireChargeRequest, WireInvoiceCreateRequest } from '../../src/wire-types.js';
+import { fixture } from '../support/fixtures.js';
 import type { LocalServer, Recorded, Reply } from './local-server.js';
-import { fixture, SERVER_KEY, startServer } from './local-server.js';
+import { SERVER_KEY, startServer } from './local-server.js';
 
 let server: LocalServer;
 let reply: (req: Recorded, index: number) => Reply = () => ({ status: 500, body: {} });
@@ -18,8 +19,8 @@ const unavailable: Reply = { status: 503, body: { status_code: '503', status_mes
 
 beforeAll(async () => {
   server = await startServer((req, index) => reply(req, index));
-  charge = await fixture<WireChargeRequest>('charge-gopay.request.json');
-  chargeResponse = await fixture('charge-gopay.response.json');
+  charge = fixture<WireChargeRequest>('charge-gopay.request.json');
+  chargeResponse = fixture('charge-gopay.response.json');
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -48,7 +49,7 @@ function failThen(failures: number, failure: Reply, success: Reply): (req: Recor
 
 describe('which requests are retried', () => {
   it('GET is retried on 503 until it succeeds', async () => {
-    const status = await fixture('status.response.json');
+    const status = fixture('status.response.json');
     reply = failThen(2, unavailable, { status: 200, body: status });
     expect(await retryingClient().core.status('ORDER-1')).toEqual(status);
     expect(server.requests).toHaveLength(3);
@@ -66,7 +67,7 @@ describe('which requests are retried', () => {
   });
 
   it('GET is retried after a dropped connection', async () => {
-    const status = await fixture('status.response.json');
+    const status = fixture('status.response.json');
     reply = failThen(1, { destroy: true }, { status: 200, body: status });
     expect(await retryingClient().core.status('ORDER-1')).toEqual(status);
     expect(server.requests).toHaveLength(2);
@@ -122,13 +123,13 @@ describe('which requests are retried', () => {
   });
 
   it('Invoicing create is retried when it carries X-Idempotency-Key', async () => {
-    const created = await fixture('invoice-create.response.json');
+    const created = fixture('invoice-create.response.json');
     reply = failThen(
       1,
       { status: 500, body: { error_messages: ['Internal server error'] } },
       { status: 201, body: created },
     );
-    const body = await fixture<WireInvoiceCreateRequest>('invoice-create.request.json');
+    const body = fixture<WireInvoiceCreateRequest>('invoice-create.request.json');
     expect(await retryingClient().invoices.create(body, { idempotencyKey: 'inv-1' })).toEqual(created);
     expect(server.requests.map((r) => r.headers['x-idempotency-key'])).toEqual(['inv-1', 'inv-1']);
   });

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MidtransClient } from '../../src/client/index.js';
 import { createMidtransClient } from '../../src/client/index.js';
+import { MidtransApiError } from '../../src/errors.js';
 import type {
   WireInvoiceCreateRequest,
   WireSnapRequest,
   WireSubscriptionCreateRequest,
   WireSubscriptionUpdateRequest,
-} from '../../src/client/wire-types.js';
-import { MidtransApiError } from '../../src/errors.js';
+} from '../../src/wire-types.js';
+import { fixture } from '../support/fixtures.js';
 import type { LocalServer, Recorded, Reply } from './local-server.js';
-import { BASIC_AUTH, fixture, SERVER_KEY, startServer } from './local-server.js';
+import { BASIC_AUTH, SERVER_KEY, startServer } from './local-server.js';
 
 let server: LocalServer;
 let reply: (req: Recorded) => Reply = () => ({ status: 500, body: {} });
@@ -30,7 +31,7 @@ beforeEach(() => {
 });
 
 async function answerWith(name: string, status = 200): Promise<unknown> {
-  const body = await fixture(name);
+  const body = fixture(name);
   reply = () => ({ status, body });
   return body;
 }
@@ -47,7 +48,7 @@ function only(): Recorded {
 describe('snap.createTransaction', () => {
   it('posts to {snapBaseUrl}/transactions and returns the 201 answer', async () => {
     const expected = await answerWith('snap-create.response.json', 201);
-    const body = await fixture<WireSnapRequest>('snap-create.request.json');
+    const body = fixture<WireSnapRequest>('snap-create.request.json');
     const result = await client.snap.createTransaction(body, {
       overrideNotification: 'https://shop.example.com/n',
     });
@@ -64,7 +65,7 @@ describe('snap.createTransaction', () => {
   ])('turns %s into MidtransApiError', async (name, status) => {
     const body = await answerWith(name, status);
     const error = await client.snap
-      .createTransaction(await fixture<WireSnapRequest>('snap-create.request.json'))
+      .createTransaction(fixture<WireSnapRequest>('snap-create.request.json'))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MidtransApiError);
     const apiError = error as MidtransApiError;
@@ -82,7 +83,7 @@ describe('subscriptions', () => {
     'create posts %s',
     async (name) => {
       const expected = await answerWith('subscription-create.response.json');
-      const body = await fixture<WireSubscriptionCreateRequest>(name);
+      const body = fixture<WireSubscriptionCreateRequest>(name);
       expect(await client.subscriptions.create(body, { idempotencyKey: 'sub-key-1' })).toEqual(expected);
       const req = only();
       expect([req.method, req.path]).toEqual(['POST', '/v1/subscriptions']);
@@ -110,7 +111,7 @@ describe('subscriptions', () => {
 
   it('update patches the subscription', async () => {
     const expected = await answerWith('subscription-action.response.json');
-    const body = await fixture<WireSubscriptionUpdateRequest>('subscription-update.request.json');
+    const body = fixture<WireSubscriptionUpdateRequest>('subscription-update.request.json');
     expect(await client.subscriptions.update(id, body)).toEqual(expected);
     const req = only();
     expect([req.method, req.path]).toEqual(['PATCH', `/v1/subscriptions/${id}`]);
@@ -135,7 +136,7 @@ describe('invoices', () => {
     'create posts %s with X-Idempotency-Key',
     async (name) => {
       const expected = await answerWith('invoice-create.response.json', 201);
-      const body = await fixture<WireInvoiceCreateRequest>(name);
+      const body = fixture<WireInvoiceCreateRequest>(name);
       expect(await client.invoices.create(body, { idempotencyKey: 'inv-key-1' })).toEqual(expected);
       const req = only();
       expect([req.method, req.path]).toEqual(['POST', '/v1/invoices']);

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Transport } from '../../src/client/index.js';
 import { createMidtransClient, fetchTransport, nodeHttpTransport } from '../../src/client/index.js';
-import type { WireChargeRequest } from '../../src/client/wire-types.js';
 import { MidtransNetworkError } from '../../src/errors.js';
+import type { WireChargeRequest } from '../../src/wire-types.js';
+import { fixture } from '../support/fixtures.js';
 import type { LocalServer, Recorded, Reply } from './local-server.js';
-import { BASIC_AUTH, fixture, SERVER_KEY, startServer } from './local-server.js';
+import { BASIC_AUTH, SERVER_KEY, startServer } from './local-server.js';
 
 let server: LocalServer;
 let reply: (req: Recorded) => Reply = () => ({ status: 500, body: {} });
@@ -33,8 +34,8 @@ describe.each(transports)('%s', (name, transport) => {
     });
 
   it('sends method, path, headers and JSON body; returns the parsed answer', async () => {
-    const body = await fixture<WireChargeRequest>('charge-qris.request.json');
-    const answer = await fixture('charge-qris.response.json');
+    const body = fixture<WireChargeRequest>('charge-qris.request.json');
+    const answer = fixture('charge-qris.response.json');
     reply = () => ({ status: 200, body: answer });
     expect(await client().core.charge(body, { idempotencyKey: 'k-1' })).toEqual(answer);
     const req = server.requests[0]!;
@@ -65,7 +66,7 @@ describe.each(transports)('%s', (name, transport) => {
   });
 
   it('handles HTTP 407 with body 407 on status', async () => {
-    const expired = await fixture('status-expired.response.json');
+    const expired = fixture('status-expired.response.json');
     reply = () => ({ status: 407, body: expired });
     const outcome = await client()
       .core.status('ORDER-1006')

@@ -4,15 +4,20 @@
  * Roles: `staff` may do everything, `viewer` only `dashboard.view`, anyone else nothing.
  */
 import type { RequestListener } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import express from 'express';
+import Fastify from 'fastify';
+import { Hono } from 'hono';
 import Koa from 'koa';
 import { midtransDashboard } from '../../adapters/express.js';
+import { midtransFastifyDashboard } from '../../adapters/fastify.js';
+import { midtransFetchDashboard } from '../../adapters/fetch.js';
 import { midtransKoaDashboard } from '../../adapters/koa.js';
 import type { DashboardAuthorizeContext, DashboardOptions } from '../../src/http/index.js';
 import type { MidtransKit } from '../../src/kit.js';
 
 /** The adapters under test. */
-export type AdapterName = 'express' | 'koa';
+export type AdapterName = 'express' | 'koa' | 'fastify' | 'fetch';
 
 /** A host user. */
 export interface StaffUser {
@@ -42,6 +47,8 @@ export function dashboardApp(
   kit: MidtransKit,
   options: AppOptions = { authorize },
 ): RequestListener {
+  if (adapter === 'fastify') return fastifyDashboardApp(kit, options);
+  if (adapter === 'fetch') return fetchDashboardApp(kit, options);
   const { hostUrlencoded, ...dashboardOptions } = options;
   if (adapter === 'express') {
     const app = express();
@@ -67,4 +74,36 @@ export function dashboardApp(
     ctx.body = { host: 'not found' };
   });
   return app.callback();
+}
+
+/** Fastify: the dashboard plugin under the mount, the host's user from its own hook. */
+function fastifyDashboardApp(kit: MidtransKit, options: AppOptions): RequestListener {
+  const { hostUrlencoded: _ignored, ...dashboardOptions } = options;
+  const app = Fastify();
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (request) => {
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return typeof value === 'string' && value !== '' ? value : undefined;
+    };
+    Reflect.set(request, 'user', userFrom(header));
+  });
+  app.register(midtransFastifyDashboard<StaffUser>(kit, dashboardOptions), { prefix: MOUNT });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ host: 'not found' }));
+  const ready = app.ready();
+  return (req, res) => void ready.then(() => app.routing(req, res));
+}
+
+/** The fetch handler in a Hono app on Hono's Node server. */
+function fetchDashboardApp(kit: MidtransKit, options: AppOptions): RequestListener {
+  const { hostUrlencoded: _ignored, ...dashboardOptions } = options;
+  const dashboard = midtransFetchDashboard<StaffUser>(kit, {
+    prefix: MOUNT,
+    ...dashboardOptions,
+    resolveUser: (request) => userFrom((name) => request.headers.get(name) || undefined),
+  });
+  const app = new Hono();
+  app.use(async (c, next) => (await dashboard.match(c.req.raw)) ?? next());
+  app.notFound((c) => c.json({ host: 'not found' }, 404));
+  return getRequestListener(app.fetch);
 }

@@ -45,7 +45,11 @@ export class DashboardSession {
     form: Record<string, string>,
     extra: Record<string, string> = {},
   ): Promise<Answer> {
-    const body = new URLSearchParams({ _csrf: this.token() ?? '', ...form }).toString();
+    // A browser sends the form's hidden fields too: the token, and a refund form's key.
+    const key = this.hidden('refundKey');
+    const hidden: Record<string, string> =
+      key !== undefined && path.endsWith('/refund') ? { refundKey: key } : {};
+    const body = new URLSearchParams({ _csrf: this.token() ?? '', ...hidden, ...form }).toString();
     const res = await request(this.app)
       .post(`${MOUNT}${path}`)
       .set(this.headers)
@@ -64,6 +68,11 @@ export class DashboardSession {
     const location = String(posted.headers.location);
     if (!location.startsWith(MOUNT)) throw new Error(`redirected outside the dashboard: ${location}`);
     return this.get(location.slice(MOUNT.length));
+  }
+
+  /** A hidden field's value in the last page's forms. */
+  hidden(name: string): string | undefined {
+    return new RegExp(`name="${name}" value="([^"]+)"`).exec(this.lastPage)?.[1];
   }
 
   /** The CSRF token in the last page's forms. */

@@ -22,6 +22,29 @@ export function accessCases(s: DashboardSuite): void {
     expect(noAuthorize.text).not.toContain('Overview</a>');
   });
 
+  itWithKit(
+    h,
+    "links a signed-out visitor to the host's sign-in page and back, and names the user",
+    async () => {
+      const withLogin = s.appWith({
+        authorize,
+        signInUrl: '/login',
+        userLabel: (user) => `Staff ${user.id}`,
+      });
+      const anonymous = await new DashboardSession(withLogin, as('anonymous')).get('/payments?status=paid');
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.text).toContain(
+        `<a href="/login?next=${encodeURIComponent('/admin/payments?status=paid')}">Sign in</a>`,
+      );
+      const staff = await new DashboardSession(withLogin, as('staff', 'sari')).get('/');
+      expect(staff.text).toContain('Signed in as Staff sari');
+      // Without a label function the id is what the suite's users have to show.
+      expect((await new DashboardSession(s.app, as('staff', 'sari')).get('/')).text).toContain(
+        'Signed in as sari',
+      );
+    },
+  );
+
   itWithKit(h, 'serves HTML with strict headers and scoped cookies', async () => {
     const page = await new DashboardSession(s.app, as('staff')).get('/');
     expect(page.status).toBe(200);

@@ -35,6 +35,48 @@ export function actionCases(s: DashboardSuite): void {
     expect(refunds.text).toContain(`href="/admin/payments/${payment.orderId}"`);
   });
 
+  itWithKit(h, 'a refund form submitted twice, or from two tabs, refunds once', async () => {
+    const payment = await paidPayment(h, 'TWICE');
+    const staff = new DashboardSession(s.app, as('staff'));
+    await staff.get(`/payments/${payment.orderId}`);
+    const key = staff.hidden('refundKey');
+    expect(key).toMatch(/^[\x21-\x7e]{1,46}$/);
+    // A second tab drawn from the same state carries the same key.
+    const tab = new DashboardSession(s.app, as('staff'));
+    await tab.get(`/payments/${payment.orderId}`);
+    expect(tab.hidden('refundKey')).toBe(key);
+    const form = { amount: '20000', reason: 'double', confirm: 'yes', back: `/payments/${payment.orderId}` };
+    const [first, second] = await Promise.all([
+      staff.post(`/payments/${payment.orderId}/refund`, form),
+      staff.post(`/payments/${payment.orderId}/refund`, form),
+    ]);
+    expect([first.status, second.status]).toEqual([303, 303]);
+    const fromTab = await tab.post(`/payments/${payment.orderId}/refund`, form);
+    expect(fromTab.status).toBe(303);
+    expect(await h.kit.payments.getPayment(payment.orderId)).toMatchObject({
+      refundedAmount: 20_000,
+      refundCount: 1,
+    });
+    expect(h.sim.controls.transaction(payment.orderId)?.status.refunds).toHaveLength(1);
+    // The page drawn after the refund offers the next one under a new key.
+    await staff.get(`/payments/${payment.orderId}`);
+    expect(staff.hidden('refundKey')).not.toBe(key);
+  });
+
+  itWithKit(h, 'a back parameter a Location header cannot carry is ignored, not a 500', async () => {
+    const payment = await paidPayment(h, 'BACK');
+    const staff = new DashboardSession(s.app, as('staff'));
+    await staff.get(`/payments/${payment.orderId}`);
+    const posted = await staff.post(`/payments/${payment.orderId}/refund`, {
+      amount: '10000',
+      confirm: 'yes',
+      back: '/payments/Bayar-ü-☃',
+    });
+    expect(posted.status).toBe(303);
+    expect(posted.headers.location).toBe(`/admin/payments/${payment.orderId}`);
+    expect(await h.kit.payments.getPayment(payment.orderId)).toMatchObject({ refundCount: 1 });
+  });
+
   itWithKit(h, 'does nothing without the confirmation box, and explains errors without a stack', async () => {
     const payment = await paidPayment(h, 'ERR');
     const staff = new DashboardSession(s.app, as('staff'));

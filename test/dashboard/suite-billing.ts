@@ -47,6 +47,37 @@ export function billingCases(s: DashboardSuite): void {
     expect(voided.text).not.toContain('/void"');
   });
 
+  itWithKit(h, 'filters invoices by status and keeps the filter on the next page', async () => {
+    const due = new Date(Date.now() + 7 * 86_400_000);
+    const items = [{ description: 'Topi', quantity: 1, price: 20_000 }];
+    const made = [];
+    for (const name of ['Ani', 'Bayu']) {
+      made.push(
+        (
+          await h.kit.invoices.createInvoice({
+            customerName: name,
+            customerEmail: 'x@example.com',
+            dueDate: due,
+            items,
+          })
+        ).invoice,
+      );
+    }
+    const small = new DashboardSession(s.appWith({ authorize: () => true, pageSize: 1 }), as('staff'));
+    const first = await small.get('/invoices?status=pending');
+    expect(first.text).toContain('<form method="get" action="/admin/invoices" class="filters">');
+    expect(first.text).toMatch(/<option value="pending" selected>/);
+    const next = /href="\/admin(\/invoices\?[^"]*)" rel="next"/
+      .exec(first.text)?.[1]
+      ?.replaceAll('&amp;', '&');
+    expect(next).toMatch(/^\/invoices\?status=pending&cursor=/);
+    const second = await small.get(next ?? '');
+    expect(second.text).toContain('First page');
+    expect(second.text).toContain('Total of the 1 shown');
+    const voided = await small.get('/invoices?status=voided');
+    for (const invoice of made) expect(voided.text).not.toContain(invoice.invoiceNumber);
+  });
+
   itWithKit(
     h,
     'shows a subscription without its card token, and disables, enables and cancels it',

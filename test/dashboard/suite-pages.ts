@@ -90,5 +90,11 @@ export function pageCases(s: DashboardSuite): void {
     const overview = await staff.get('/');
     expect(overview.text).toMatch(/data-card="paid-today"[\s\S]*Rp [\d.]+/);
     expect(overview.text).toContain('data-card="unknown"');
+    // "1 payment", "2 payments": the noun agrees with the count.
+    const [, count, noun] =
+      /data-card="paid-today"[\s\S]*?<div>(\d+)\+? (payments?)<\/div>/.exec(overview.text) ?? [];
+    expect(noun).toBe(count === '1' ? 'payment' : 'payments');
+    // Times say which zone they are in.
+    expect((await staff.get('/payments')).text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} GMT\+7/);
   });
 }

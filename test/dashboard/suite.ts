@@ -1,5 +1,5 @@
 /**
- * THE dashboard suite: one set of cases, run once per adapter (express.test.ts, koa.test.ts) with
+ * THE dashboard suite: one set of cases, run once per adapter (express, koa, fastify, fetch .test.ts) with
  * supertest over the simulator and SQLite.
  */
 import type { RequestListener } from 'node:http';

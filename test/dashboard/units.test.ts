@@ -1,10 +1,11 @@
 /** The dashboard's small pure parts: escaping, Rupiah, CSRF tokens, days in WIB, redaction, form input. */
 import { describe, expect, it } from 'vitest';
 import { createCsrfSigner } from '../../src/dashboard/csrf.js';
-import { formatIdr, formatJson } from '../../src/dashboard/format.js';
+import { formatDate, formatIdr, formatJson } from '../../src/dashboard/format.js';
 import { escapeHtml, html, unsafeRaw } from '../../src/dashboard/html.js';
 import { readAmount, safeBack } from '../../src/dashboard/input.js';
 import { startOfDay } from '../../src/dashboard/time.js';
+import { describeUser, signInPrompt } from '../../src/dashboard/who.js';
 
 describe('html', () => {
   it('escapes every interpolation unless it is safe markup', () => {
@@ -75,5 +76,36 @@ describe('forms', () => {
     expect(shown).not.toContain('tok-secret');
     expect(shown).not.toContain('"saved"');
     expect(shown).toContain('"order_id": "A"');
+  });
+});
+
+describe('formatDate', () => {
+  it('writes the clock time of the zone and the zone itself', () => {
+    const at = new Date('2025-01-15T10:00:05.000Z');
+    expect(formatDate(at, 'Asia/Jakarta')).toBe('2025-01-15 17:00:05 GMT+7');
+    expect(formatDate(at, 'UTC')).toBe('2025-01-15 10:00:05 GMT');
+    expect(formatDate(at, 'Asia/Kolkata')).toBe('2025-01-15 15:30:05 GMT+5:30');
+    expect(formatDate(at, 'America/New_York')).toBe('2025-01-15 05:00:05 GMT-5');
+    expect(formatDate(null, 'UTC')).toBe('—');
+  });
+});
+
+describe('who', () => {
+  it("names the user by the host's label, else name, display name or email, else id", () => {
+    expect(describeUser({ id: 7 })).toBe('7');
+    expect(describeUser({ id: 7, email: 'sari@example.com' })).toBe('sari@example.com');
+    expect(describeUser({ id: 7, name: 'Sari', email: 'sari@example.com' })).toBe('Sari');
+    expect(describeUser({ id: 7, name: ' ' })).toBe('7');
+    expect(describeUser({ id: 7, name: 'Sari' }, (user) => `#${user.id}`)).toBe('#7');
+  });
+
+  it('links to the sign-in page with the way back, escaped', () => {
+    expect(signInPrompt(undefined, '/admin').toString()).not.toContain('<a');
+    expect(signInPrompt('/login', '/admin/payments?status=paid&x=<b>').toString()).toContain(
+      `href="/login?next=${encodeURIComponent('/admin/payments?status=paid&x=<b>')}"`,
+    );
+    expect(signInPrompt('/auth?app=1', '/admin').toString()).toContain(
+      'href="/auth?app=1&amp;next=%2Fadmin"',
+    );
   });
 });

@@ -5,10 +5,18 @@
  * refunded order is paid with GoPay, through the same simulator page.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningExample, startExpressExample } from '../../examples/express/server.js';
 import { browserSkipReason, type E2eBrowser, launchBrowser, withScreenshots } from './browser.js';
-import { expectStatus, payOnSimulator, placeOrder, refundAsStaff, signIn, WAIT } from './flows.js';
+import {
+  captureAsStaff,
+  expectStatus,
+  payOnSimulator,
+  placeOrder,
+  refundAsStaff,
+  signIn,
+  WAIT,
+} from './flows.js';
 
 const skip = browserSkipReason();
 
@@ -78,6 +86,35 @@ describe.skipIf(skip !== undefined)(
         await signIn(staff, app.url, 'u-sari');
         await refundAsStaff(staff, app.url, orderId);
       });
+      await context.close();
+    });
+
+    it('a card authorised at checkout is captured by staff from the shop, and the customer sees Paid', async () => {
+      const { context, page } = await customer();
+      await withScreenshots('express-capture', pages, async () => {
+        const orderId = await placeOrder(page, app.url, 'batik', 'card-authorize');
+        await expectStatus(page, 'Authorised');
+        // Nothing for the customer to pay: no deadline, no payment page.
+        await page.getByTestId('payment-note').getByText('authorised', { exact: false }).waitFor(WAIT);
+        expect(await page.getByTestId('pay-before').count()).toBe(0);
+        expect(await page.getByTestId('redirect-link').count()).toBe(0);
+
+        const staffContext = await browser.newContext();
+        contexts.push(staffContext);
+        const staff = await staffContext.newPage();
+        await signIn(staff, app.url, 'u-sari');
+        await staff.getByRole('link', { name: 'Dashboard' }).waitFor(WAIT);
+        await captureAsStaff(staff, app.url, orderId);
+        await expectStatus(page, 'Paid');
+      });
+      await context.close();
+    });
+
+    it('Indomaret shows its payment code and when to pay by', async () => {
+      const { context, page } = await customer();
+      await placeOrder(page, app.url, 'kopi', 'indomaret');
+      await page.getByTestId('payment-code').waitFor(WAIT);
+      await page.getByTestId('pay-before').waitFor(WAIT);
       await context.close();
     });
 

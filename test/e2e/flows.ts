@@ -52,3 +52,11 @@ export async function refundAsStaff(page: Page, baseUrl: string, orderId: string
   await row.locator('button[data-action="refund"]').click(WAIT);
   await row.locator('[data-status="refunded"]').waitFor(WAIT);
 }
+
+/** As staff, capture the authorised card payment `orderId` on the orders page and wait for Paid. */
+export async function captureAsStaff(page: Page, baseUrl: string, orderId: string): Promise<void> {
+  await page.goto(`${baseUrl}/orders`);
+  const row = page.locator(`tr[data-order="${orderId}"]`);
+  await row.locator('button[data-action="capture"]').click(WAIT);
+  await row.locator('[data-status="paid"]').waitFor(WAIT);
+}

@@ -12,9 +12,10 @@ import { midtransRouter, midtransWebhook } from '../../adapters/express.js';
 import { midtransKoaRouter, midtransKoaWebhook } from '../../adapters/koa.js';
 import type { AuthorizeContext } from '../../src/http/index.js';
 import type { MidtransKit } from '../../src/kit.js';
+import { fastifyApp, fetchApp } from './apps-more.js';
 
 /** The adapters under test. */
-export type AdapterName = 'express' | 'koa';
+export type AdapterName = 'express' | 'koa' | 'fastify' | 'fetch';
 
 /** A host user of the tests. */
 export interface TestUser {
@@ -53,6 +54,8 @@ function userFrom(get: (name: string) => string | undefined): TestUser | undefin
 
 /** Build the host app for an adapter. */
 export function buildApp(adapter: AdapterName, kit: MidtransKit, setup: AppSetup = {}): RequestListener {
+  if (adapter === 'fastify') return fastifyApp(kit, setup);
+  if (adapter === 'fetch') return fetchApp(kit, setup);
   return adapter === 'express' ? expressApp(kit, setup) : koaApp(kit, setup);
 }
 

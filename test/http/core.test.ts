@@ -15,7 +15,13 @@ import {
   matchRoute,
   problemOf,
 } from '../../src/http/index.js';
+import { matchPath, seg } from '../../src/http/match.js';
 import { createTestMidtrans, type TestMidtrans } from '../../src/testing/index.js';
+
+/** A Midtrans refusal as the client reports it: HTTP 200 with the code in the body, or the HTTP status. */
+function refusal(statusCode: string, message: string): MidtransApiError {
+  return new MidtransApiError({ httpStatus: 200, statusCode, messages: [message], retryable: false });
+}
 
 describe('problemOf', () => {
   it.each([
@@ -24,6 +30,15 @@ describe('problemOf', () => {
     [new InvalidStateError('refund', 'pending'), 409, 'invalid_state'],
     [new ConflictError('Duplicate order id'), 409, 'conflict'],
     [new MidtransApiError({ httpStatus: 500, messages: ['boom'], retryable: true }), 502, 'midtrans_error'],
+    // A refusal that follows from the request or the transaction's state is the client's business.
+    [refusal('412', 'Merchant cannot modify the status of the transaction'), 409, 'midtrans_refused'],
+    [refusal('406', 'Duplicate order ID'), 409, 'midtrans_refused'],
+    [refusal('411', 'Token id is missing, invalid, or timed out'), 422, 'midtrans_refused'],
+    [refusal('404', "Transaction doesn't exist."), 404, 'midtrans_not_found'],
+    [refusal('429', 'Too many requests'), 503, 'midtrans_busy'],
+    // What only the shop can fix stays a 502.
+    [refusal('401', 'Access denied'), 502, 'midtrans_error'],
+    [refusal('402', 'Payment channel is not activated'), 502, 'midtrans_error'],
     [new MidtransNetworkError('connection', 'ECONNRESET'), 503, 'midtrans_unreachable'],
     [new MidtransNetworkError('timeout', 'late'), 504, 'midtrans_timeout'],
     [new HttpProblem(415, 'unsupported_media_type', 'JSON only'), 415, 'unsupported_media_type'],
@@ -63,6 +78,20 @@ describe('matchRoute', () => {
     expect(matchRoute(routes, 'GET', '/payments/a/b')).toBeUndefined();
     expect(matchRoute(routes, 'GET', '/Payments')).toBeUndefined();
     expect(matchRoute(routes, 'GET', '/payments/%E0%A4%A')).toBeUndefined();
+  });
+});
+
+describe('matchPath (the dashboard uses the same matcher)', () => {
+  it('matches a pattern, ignores the query and decodes what seg encoded', () => {
+    const id = 'INV/1 ü?';
+    expect(matchPath('/invoices/:id', `/invoices/${seg(id)}?flash=1`)).toEqual({ id });
+    expect(matchPath('/', '/')).toEqual({});
+    expect(matchPath('/payments/:orderId/refund', '/payments/A-1/refund/')).toEqual({ orderId: 'A-1' });
+  });
+  it('refuses other lengths, other cases and segments that do not decode', () => {
+    expect(matchPath('/invoices/:id', '/invoices')).toBeUndefined();
+    expect(matchPath('/invoices/:id', '/Invoices/1')).toBeUndefined();
+    expect(matchPath('/invoices/:id', '/invoices/%E0%A4%A')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * The two adapters answer byte for byte alike: the same requests go to an Express and a Koa app
- * over one kit, and status, content type and body text must match.
+ * The four mounts answer byte for byte alike: the same requests go to an Express, a Koa, a Fastify
+ * app and the fetch handler (in Hono) over one kit, and status, content type, length and body text
+ * must match.
  */
 import type { RequestListener } from 'node:http';
 import request from 'supertest';
@@ -50,12 +51,12 @@ const PROBES: Probe[] = [
   { name: 'openapi', method: 'get', path: '/openapi.json', role: 'owner' },
 ];
 
-describe('Express and Koa answer alike', () => {
+describe('Express, Koa, Fastify and the fetch handler answer alike', () => {
   let t: TestMidtrans;
-  let apps: [RequestListener, RequestListener];
+  let apps: RequestListener[];
   beforeAll(async () => {
     t = await createTestMidtrans();
-    apps = [buildApp('express', t.kit), buildApp('koa', t.kit)];
+    apps = (['express', 'koa', 'fastify', 'fetch'] as const).map((adapter) => buildApp(adapter, t.kit));
   });
   afterAll(async () => t.close());
 
@@ -76,7 +77,7 @@ describe('Express and Koa answer alike', () => {
         };
       }),
     );
-    expect(answers[1]).toEqual(answers[0]);
+    for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
     expect(answers[0]?.type).toBe('application/json; charset=utf-8');
   });
 });

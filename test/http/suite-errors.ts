@@ -11,6 +11,16 @@ async function details(res: { status: number; body: { error: { code: string; det
   return res.body.error.details ?? [];
 }
 
+/** A pending QRIS payment of the owner, to validate bodies against a record that exists. */
+async function ownedPayment(s: Suite): Promise<string> {
+  const orderId = newOrderId('valid');
+  await as(s.app, 'owner')
+    .post(`${P}/payments`)
+    .send({ orderId, paymentType: 'qris', grossAmount: 10_000 })
+    .expect(201);
+  return orderId;
+}
+
 export function validationCases(s: Suite): void {
   it('reports every bad field of a body at once', async () => {
     const res = await as(s.app, 'owner')
@@ -35,6 +45,17 @@ export function validationCases(s: Suite): void {
         { field: 'customFields', reason: 'must NOT have more than 3 items' },
       ]),
     );
+  });
+
+  it('refuses notificationUrl from a client: only the host decides where notifications go', async () => {
+    for (const path of ['/payments', '/payments/snap']) {
+      const res = await as(s.app, 'owner')
+        .post(`${P}${path}`)
+        .send({ paymentType: 'qris', grossAmount: 10_000, notificationUrl: 'https://evil.example/hook' });
+      expect(await details(res)).toContainEqual({ field: 'notificationUrl', reason: 'is not allowed' });
+    }
+    const mine = await s.h.kit.payments.listPayments({ user: { id: 'owner-1' }, limit: 100 });
+    expect(JSON.stringify(mine.items)).not.toContain('evil.example');
   });
 
   it('names the allowed values of an enum', async () => {
@@ -84,12 +105,32 @@ export function validationCases(s: Suite): void {
         { field: 'status.0', reason: expect.stringMatching(/^must be one of created, /) },
       ]),
     );
-    const flag = await as(s.app, 'owner').get(`${P}/payments/ANY-1?refresh=maybe`);
+    const flag = await as(s.app, 'owner').get(`${P}/payments/${await ownedPayment(s)}?refresh=maybe`);
     expect(await details(flag)).toEqual([{ field: 'refresh', reason: 'must be boolean' }]);
   });
 
+  it('asks who before what: a stranger or a missing record is refused before the body is read', async () => {
+    const orderId = await ownedPayment(s);
+    const bad = { amount: 'lots', colour: 'red' };
+    const stranger = await as(s.app, 'other').post(`${P}/payments/${orderId}/refunds`).send(bad);
+    expect(stranger.status).toBe(404);
+    const missing = await as(s.app, 'staff').post(`${P}/payments/NOPE-1/refunds`).send(bad);
+    expect(missing.status).toBe(404);
+    const anonymous = await as(s.app, 'anonymous').post(`${P}/payments/${orderId}/refunds`).send(bad);
+    expect(anonymous.status).toBe(401);
+    const staff = await as(s.app, 'staff').post(`${P}/payments/${orderId}/refunds`).send(bad);
+    expect(await details(staff)).toEqual(
+      expect.arrayContaining([
+        { field: 'amount', reason: 'must be integer' },
+        { field: 'colour', reason: 'is not allowed' },
+      ]),
+    );
+  });
+
   it('refuses a body on a route that takes none, and JSON that does not parse', async () => {
-    const extra = await as(s.app, 'owner').post(`${P}/payments/ANY-1/cancel`).send({ now: true });
+    const extra = await as(s.app, 'owner')
+      .post(`${P}/payments/${await ownedPayment(s)}/cancel`)
+      .send({ now: true });
     expect(await details(extra)).toEqual([
       { field: 'body', reason: 'must be empty: this route takes no body' },
     ]);
@@ -101,9 +142,13 @@ export function validationCases(s: Suite): void {
   });
 
   it('validates refund, capture, invoice and subscription bodies', async () => {
-    const refund = await as(s.app, 'staff').post(`${P}/payments/ANY-1/refunds`).send({ reason: 'x' });
-    expect(await details(refund)).toEqual([{ field: 'amount', reason: 'is required' }]);
-    const capture = await as(s.app, 'staff').post(`${P}/payments/ANY-1/capture`).send({ amount: 0 });
+    const orderId = await ownedPayment(s);
+    const refund = await as(s.app, 'staff').post(`${P}/payments/${orderId}/refunds`).send({ reason: 'x' });
+    expect(await details(refund)).toEqual([
+      { field: 'amount', reason: 'is required' },
+      { field: 'refundKey', reason: 'is required' },
+    ]);
+    const capture = await as(s.app, 'staff').post(`${P}/payments/${orderId}/capture`).send({ amount: 0 });
     expect(await details(capture)).toEqual([{ field: 'amount', reason: 'must be >= 1' }]);
     const invoice = await as(s.app, 'owner')
       .post(`${P}/invoices`)
@@ -114,8 +159,12 @@ export function validationCases(s: Suite): void {
         { field: 'items', reason: 'must NOT have fewer than 1 items' },
       ]),
     );
+    const subscribed = await as(s.app, 'owner')
+      .post(`${P}/subscriptions`)
+      .send({ name: 'VALID', amount: 9_000, paymentType: 'credit_card', token: 'saved-token-valid' })
+      .expect(201);
     const patch = await as(s.app, 'owner')
-      .patch(`${P}/subscriptions/0190a0b0-0000-7000-8000-000000000000`)
+      .patch(`${P}/subscriptions/${subscribed.body.subscription.id}`)
       .send({});
     expect(await details(patch)).toEqual([
       { field: 'body', reason: 'must NOT have fewer than 1 properties' },

@@ -88,6 +88,28 @@ export function paymentCases(s: Suite): void {
     expect(refreshed.body.payment.status).toBe('paid');
   });
 
+  it('GET ?refresh=true of a Snap payment Midtrans does not know yet answers the stored record', async () => {
+    const created = await as(s.app, 'owner').post(`${P}/payments/snap`).send({ grossAmount: 30_000 });
+    expect(created.status).toBe(201);
+    const orderId = created.body.payment.orderId;
+    const refreshed = await as(s.app, 'owner').get(`${P}/payments/${orderId}?refresh=true`);
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.payment).toMatchObject({ orderId, status: 'pending', grossAmount: 30_000 });
+  });
+
+  it('a refusal Midtrans bases on the transaction state is a 409, not a 5xx', async () => {
+    const orderId = newOrderId('settled');
+    await as(s.app, 'owner')
+      .post(`${P}/payments`)
+      .send({ orderId, paymentType: 'qris', grossAmount: 10_000 })
+      .expect(201);
+    // Paid at Midtrans, but the kit has not heard: locally it may still be expired, Midtrans refuses.
+    s.h.sim.controls.fault({ path: `/v2/${orderId}/expire`, kind: 'status', status: 412, times: 1 });
+    const refused = await as(s.app, 'staff').post(`${P}/payments/${orderId}/expire`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('midtrans_refused');
+  });
+
   it('POST /payments/:orderId/cancel (owner) and /expire (staff)', async () => {
     const one = newOrderId('cancel');
     const two = newOrderId('expire');
@@ -132,11 +154,25 @@ export function paymentCases(s: Suite): void {
     await s.h.settle();
     const part = await as(s.app, 'staff')
       .post(`${P}/payments/${orderId}/refunds`)
-      .send({ amount: 3_000, reason: 'damaged' });
+      .send({ amount: 3_000, reason: 'damaged', refundKey: `${orderId}-part` });
     expect(part.status).toBe(201);
     expect(part.body.payment).toMatchObject({ status: 'partially_refunded', refundedAmount: 3_000 });
     expect(part.body.refund).toMatchObject({ amount: 3_000, reason: 'damaged', status: 'succeeded' });
-    const rest = await as(s.app, 'staff').post(`${P}/payments/${orderId}/refunds`).send({ amount: 7_000 });
+    // The same intent again (a retry, a double submit) answers the same refund.
+    const again = await as(s.app, 'staff')
+      .post(`${P}/payments/${orderId}/refunds`)
+      .send({ amount: 3_000, reason: 'damaged', refundKey: `${orderId}-part` });
+    expect(again.status).toBe(201);
+    expect(again.body.refund.id).toBe(part.body.refund.id);
+    // Another intent under that key is refused, not merged into the first one's answer.
+    const reused = await as(s.app, 'staff')
+      .post(`${P}/payments/${orderId}/refunds`)
+      .send({ amount: 2_000, reason: 'late', refundKey: `${orderId}-part` });
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.code).toBe('conflict');
+    const rest = await as(s.app, 'staff')
+      .post(`${P}/payments/${orderId}/refunds`)
+      .send({ amount: 7_000, refundKey: `${orderId}-rest` });
     expect(rest.body.payment).toMatchObject({ status: 'refunded', refundedAmount: 10_000 });
   });
 

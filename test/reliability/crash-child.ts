@@ -37,7 +37,7 @@ const orderId = env('CRASH_ORDER_ID');
 if (operation === 'charge') {
   await kit.payments.createCharge({ orderId, paymentType: 'gopay', grossAmount: 30_000 });
 } else {
-  await kit.payments.refundPayment(orderId, { amount: 10_000 });
+  await kit.payments.refundPayment(orderId, { amount: 10_000, refundKey: `${orderId}-rk` });
 }
 // Not reached: the transport killed the process.
 process.exit(3);

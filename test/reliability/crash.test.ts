@@ -97,9 +97,10 @@ describeWithKit('reliability: crash', (h) => {
         .where('order_id', id('charge-before'))
         .update({ updated_at: new Date(Date.now() - 10 * 60_000) });
       const summary = await kit.reconciler.run({ olderThan: 0, leaseMs: 0 });
-      // The refund is retried, as the caller (or a job) does after a crash: same amount, same key.
+      // The refund is retried, as the caller does after a crash: the same intent, the same key (the
+      // reconciler has already settled the one Midtrans made and failed the one it never got).
       for (const step of ['refund-before', 'refund-after'] as const) {
-        await kit.payments.refundPayment(id(step), { amount: 10_000 });
+        await kit.payments.refundPayment(id(step), { amount: 10_000, refundKey: `${id(step)}-rk` });
       }
       await h.settle();
 

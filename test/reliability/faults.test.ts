@@ -80,7 +80,7 @@ const ENDPOINTS: readonly Endpoint[] = [
       h.sim.controls.pay(id);
       await h.settle();
     },
-    call: (kit, id) => kit.payments.refundPayment(id, { amount: 20_000 }),
+    call: (kit, id) => kit.payments.refundPayment(id, { amount: 20_000, refundKey: `${id}-rk` }),
   },
 ];
 
@@ -142,7 +142,7 @@ describeWithKit(
           (refund) => refund.status === 'pending' || refund.status === 'unknown',
         );
         if (open.length > 0 && endpoint === 'refund') {
-          await kit.payments.refundPayment(id, { amount: 20_000 });
+          await kit.payments.refundPayment(id, { amount: 20_000, refundKey: `${id}-rk` });
           resumedRefunds += 1;
         }
       }

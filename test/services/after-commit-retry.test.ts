@@ -1,6 +1,6 @@
 /** A service transaction the database rolls back as a deadlock victim runs again, whole, once more. */
 import { expect, it } from 'vitest';
-import { afterCommit, withAfterCommit } from '../../src/services/after-commit.js';
+import { afterCommit, withAfterCommit } from '../../src/services/core/after-commit.js';
 import { describeWithKit } from '../support/kit-harness.js';
 
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };

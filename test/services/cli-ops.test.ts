@@ -1,35 +1,15 @@
 /** `midtrans-kit migrate` and `midtrans-kit reconcile` as a cron would run them, on a SQLite file. */
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMidtransClient } from '../../src/client/index.js';
+import { createMidtrans } from '../../src/index.js';
 import { type Simulator, startSimulator } from '../../src/simulator/index.js';
 import { createKnexStore, type KnexStore } from '../../src/storage/index.js';
+import { runCli } from '../support/cli-process.js';
 import { tempSqliteFile } from '../support/databases.js';
 import { orderId, vaCharge } from './webhook-helpers.js';
 
 const SERVER_KEY = 'SB-Mid-server-CLI';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('midtrans-kit migrate / reconcile', () => {
   const file = tempSqliteFile();
@@ -55,7 +35,7 @@ describe('midtrans-kit migrate / reconcile', () => {
 
   it('migrates a SQLite file (twice: idempotent)', async () => {
     for (let i = 0; i < 2; i += 1) {
-      const run = await cli(['migrate'], env);
+      const run = await runCli(['migrate'], env);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
     }
@@ -72,16 +52,38 @@ describe('midtrans-kit migrate / reconcile', () => {
     const client = createMidtransClient({ serverKey: SERVER_KEY, apiBaseUrl: sim.apiUrl });
     await client.core.charge(vaCharge(id, 12_000));
     sim.controls.pay(id);
-    const run = await cli(['reconcile', '--older-than', '0', '--batch-size', '10'], env);
+    const run = await runCli(['reconcile', '--older-than', '0', '--batch-size', '10'], env);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ examined: 1, updated: 1, unchanged: 0, failed: 0, errors: [] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      examined: 1,
+      updated: 1,
+      unchanged: 0,
+      failed: 0,
+      errors: [],
+    });
     expect((await store.payments.findByOrderId(id))?.status).toBe('paid');
+    // The CLI listens to nothing, so it delivers nothing: the host's process still gets payment.paid.
+    const due = await store.outbox.listDue({ now: new Date(Date.now() + 3_600_000) });
+    expect(due.map((event) => event.type)).toContain('payment.paid');
+    const host = createMidtrans({
+      serverKey: SERVER_KEY,
+      apiBaseUrl: sim.apiUrl,
+      database: { client: 'better-sqlite3', connection: { filename: file } },
+      tablePrefix: 'cli_',
+    });
+    const heard: string[] = [];
+    host.events.on('payment.paid', (event) => {
+      heard.push(event.payment.orderId);
+    });
+    await host.events.dispatchPending();
+    await host.close();
+    expect(heard).toEqual([id]);
   }, 30_000);
 
   it('exits 1 when payments could not be checked', async () => {
     const id = orderId('CLI');
     await store.payments.insert({ orderId: id, grossAmount: 1_000, status: 'pending' });
-    const run = await cli(['reconcile', '--older-than=0'], {
+    const run = await runCli(['reconcile', '--older-than=0'], {
       ...env,
       MIDTRANS_API_BASE_URL: 'http://127.0.0.1:9',
     });
@@ -92,11 +94,11 @@ describe('midtrans-kit migrate / reconcile', () => {
   it('exits 2 on bad arguments or configuration', async () => {
     const { MIDTRANS_SERVER_KEY: _key, ...keyless } = env;
     const runs = await Promise.all([
-      cli(['reconcile', '--bogus', '1'], env),
-      cli(['reconcile', '--batch-size', '0'], env),
-      cli(['reconcile'], keyless),
-      cli(['migrate', 'extra'], env),
-      cli(['migrate'], { ...env, MIDTRANS_DATABASE_URL: 'mongodb://x' }),
+      runCli(['reconcile', '--bogus', '1'], env),
+      runCli(['reconcile', '--batch-size', '0'], env),
+      runCli(['reconcile'], keyless),
+      runCli(['migrate', 'extra'], env),
+      runCli(['migrate'], { ...env, MIDTRANS_DATABASE_URL: 'mongodb://x' }),
     ]);
     expect(runs.map((run) => run.code)).toEqual([2, 2, 2, 2, 2]);
     expect(runs[2]?.stderr).toContain('MIDTRANS_SERVER_KEY');

@@ -1,7 +1,7 @@
 /** The outbox dispatcher: several dispatchers at once deliver each event once. */
 import { expect, it } from 'vitest';
-import { withAfterCommit } from '../../src/services/after-commit.js';
-import { createEventBus } from '../../src/services/events.js';
+import { withAfterCommit } from '../../src/services/core/after-commit.js';
+import { createEventBus } from '../../src/services/events/events.js';
 import { describeWithKit } from '../support/kit-harness.js';
 
 describeWithKit('events: concurrent dispatchers', (h) => {

@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { InvalidStateError, ValidationError } from '../../src/errors.js';
 import type { MidtransKit } from '../../src/kit.js';
-import type { CreateInvoiceOptions } from '../../src/services/invoice-input.js';
+import type { CreateInvoiceOptions } from '../../src/services/invoices/invoice-input.js';
 import { describeWithKit, itWithKit } from '../support/kit-harness.js';
 import { outboxEvents } from './webhook-helpers.js';
 

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { createMidtrans } from '../../src/kit.js';
-import { NotificationService } from '../../src/services/notifications.js';
-import { PaymentService } from '../../src/services/payments.js';
-import { Reconciler } from '../../src/services/reconciler.js';
+import { NotificationService } from '../../src/services/notifications/notifications.js';
+import { PaymentService } from '../../src/services/payments/payments.js';
+import { Reconciler } from '../../src/services/reconciler/reconciler.js';
 import { startSimulator } from '../../src/simulator/index.js';
 
 const serverKey = 'SB-Mid-server-KITTEST';

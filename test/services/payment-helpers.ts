@@ -1,6 +1,6 @@
 /** Small helpers of the payment service tests. */
 import type { MidtransKit } from '../../src/kit.js';
-import type { CreateChargeOptions } from '../../src/services/charge-input.js';
+import type { CreateChargeOptions } from '../../src/services/payments/charge-input.js';
 
 let counter = 0;
 

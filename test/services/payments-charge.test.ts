@@ -1,6 +1,7 @@
 /** Every payment type: charged, instructions stored, paid through the simulator, notified, `paid`. */
 import { expect, it } from 'vitest';
-import type { KitEvent } from '../../src/services/events.js';
+import { parseMidtransTime } from '../../src/domain/wire-time.js';
+import type { KitEvent } from '../../src/services/events/events.js';
 import { describeWithKit } from '../support/kit-harness.js';
 import { cardToken, chargeCases, orderId } from './payment-helpers.js';
 
@@ -63,6 +64,25 @@ describeWithKit('payments: charge and pay', (h) => {
     expect(store.payment).toMatchObject({ store: 'indomaret', paymentCode: expect.any(String) });
     const qris = await h.kit.payments.createCharge({ paymentType: 'qris', grossAmount: 20_000 });
     expect(qris.payment.qrString).toEqual(expect.any(String));
+  });
+
+  it('a store payment with a custom expiry keeps it, although Midtrans does not echo it', async () => {
+    const { payment, response } = await h.kit.payments.createCharge({
+      paymentType: 'cstore',
+      grossAmount: 20_000,
+      paymentOptions: { store: 'indomaret' },
+      customExpiry: { expiryDuration: 90, unit: 'minute' },
+    });
+    expect(response.expiry_time).toBeUndefined();
+    const chargedAt = parseMidtransTime(String(response.transaction_time)).getTime();
+    expect(payment.expiryTime?.getTime()).toBe(chargedAt + 90 * 60_000);
+    // Without a window of its own, nothing is made up.
+    const plain = await h.kit.payments.createCharge({
+      paymentType: 'cstore',
+      grossAmount: 20_000,
+      paymentOptions: { store: 'indomaret' },
+    });
+    expect(plain.payment.expiryTime).toBeNull();
   });
 
   it('card without 3DS is paid at once; with 3DS pending until the customer completes it', async () => {

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { createMidtrans } from '../../src/kit.js';
-import type { KitEvent } from '../../src/services/events.js';
+import type { KitEvent } from '../../src/services/events/events.js';
 import { tempSqliteFile, testDatabaseConfig, testTablePrefix } from '../support/databases.js';
 import { describeWithKit, TEST_SERVER_KEY } from '../support/kit-harness.js';
 import { orderId } from './payment-helpers.js';

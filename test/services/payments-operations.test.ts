@@ -2,6 +2,7 @@
 import { expect, it } from 'vitest';
 import { InvalidStateError, MidtransApiError, ValidationError } from '../../src/errors.js';
 import { describeWithKit } from '../support/kit-harness.js';
+import { waitFor } from '../support/wait-for.js';
 import { cardToken } from './payment-helpers.js';
 
 describeWithKit('payments: operations', (h) => {
@@ -149,13 +150,24 @@ describeWithKit('payments: operations', (h) => {
     h.sim.controls.settle(there.orderId);
     await quick.payments.getStatus(there.orderId);
     h.sim.controls.fault({ path: '/v2/*/refund', kind: 'hang', ms: 600, times: 1 });
-    await expect(quick.payments.refundPayment(there.orderId, { amount: 5_000 })).rejects.toMatchObject({
+    const refundKey = `${there.orderId}-rk`;
+    await expect(
+      quick.payments.refundPayment(there.orderId, { amount: 5_000, refundKey }),
+    ).rejects.toMatchObject({
       kind: 'timeout',
     });
     const [pending] = await quick.store.refunds.listByPayment(there.id);
     expect(pending?.status).toBe('unknown');
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    const retried = await quick.payments.refundPayment(there.orderId, { amount: 5_000 });
+    // Until Midtrans is done with the hung first request, its key answers "in progress" (body
+    // 202). Probe the key on an order that does not exist, which changes nothing either way.
+    const key = pending?.refundKey ?? '?';
+    const inProgress = () =>
+      quick.client.core.refund('NO-SUCH-ORDER', { refund_key: key, amount: 1 }, { idempotencyKey: key }).then(
+        () => false,
+        (error: unknown) => error instanceof MidtransApiError && error.statusCode === '202',
+      );
+    await waitFor(async () => !(await inProgress()), { what: 'the hung refund request to end' });
+    const retried = await quick.payments.refundPayment(there.orderId, { amount: 5_000, refundKey });
     expect(retried.refund.refundKey).toBe(pending?.refundKey);
     expect(retried.payment.refundedAmount).toBe(5_000);
     expect(h.sim.controls.transaction(there.orderId)?.status.refund_amount).toBe('5000.00');

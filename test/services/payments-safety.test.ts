@@ -3,9 +3,10 @@ import { expect, it } from 'vitest';
 import { nodeHttpTransport } from '../../src/client/node-http-transport.js';
 import type { Transport } from '../../src/client/transport.js';
 import { MidtransApiError, MidtransNetworkError, ValidationError } from '../../src/errors.js';
-import type { CreateChargeOptions } from '../../src/services/charge-input.js';
-import { PaymentService } from '../../src/services/payments.js';
+import type { CreateChargeOptions } from '../../src/services/payments/charge-input.js';
+import { PaymentService } from '../../src/services/payments/payments.js';
 import { describeWithKit, TEST_SERVER_KEY } from '../support/kit-harness.js';
+import { waitFor } from '../support/wait-for.js';
 import { orderId } from './payment-helpers.js';
 
 describeWithKit('payments: failures and safety', (h) => {
@@ -176,6 +177,36 @@ describeWithKit('payments: failures and safety', (h) => {
     expect(h.sim.controls.transaction(id)).toBeUndefined();
   });
 
+  it('a refused charge or Snap call is logged and reaches afterCharge with the stored payment', async () => {
+    const warned: string[] = [];
+    const heard: unknown[] = [];
+    const kit = await h.createKit({
+      logger: { warn: (obj, message) => warned.push(`${message} ${JSON.stringify(obj)}`) },
+      hooks: {
+        afterCharge: ({ payment, error }) => void heard.push([payment.orderId, payment.status, error]),
+      },
+    });
+    h.sim.controls.fault({ path: '/v2/charge', kind: 'status', status: 400, times: 1 });
+    h.sim.controls.fault({ path: '/snap/v1/transactions', kind: 'status', status: 400, times: 1 });
+    const charged = orderId('fail-charge');
+    const snapped = orderId('fail-snap');
+    const errors = [
+      await kit.payments
+        .createCharge({ orderId: charged, paymentType: 'qris', grossAmount: 10_000 })
+        .catch((e: unknown) => e),
+      await kit.payments
+        .createSnapTransaction({ orderId: snapped, grossAmount: 10_000 })
+        .catch((e: unknown) => e),
+    ];
+    for (const error of errors) expect(error).toBeInstanceOf(MidtransApiError);
+    expect(heard).toEqual([
+      [charged, 'failed', errors[0]],
+      [snapped, 'failed', errors[1]],
+    ]);
+    expect(warned.find((line) => line.includes(charged))).toMatch(/^midtrans-kit: charge failed /);
+    expect(warned.find((line) => line.includes(snapped))).toMatch(/^midtrans-kit: Snap transaction failed /);
+  });
+
   it('hooks shape the request and hear about the outcome; their errors never break it', async () => {
     const heard: string[] = [];
     const hooked = await h.createKit({
@@ -235,7 +266,10 @@ describeWithKit('payments: failures and safety', (h) => {
     });
     const { payment } = await retrying.payments.createCharge({ paymentType: 'qris', grossAmount: 10_000 });
     expect(payment.status).toBe('pending');
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Delivered means no further attempt can come: then exactly two must have been made.
+    const delivered = async () =>
+      (await retrying.store.outbox.findByEventId(attempts[0]?.id ?? '?'))?.deliveredAt != null;
+    await waitFor(delivered, { what: 'the event to be delivered on its retry' });
     expect(attempts).toHaveLength(2);
     expect(attempts[1]).toEqual({ id: attempts[0]?.id, attempt: 2 });
   });

@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { fromWireSubscription } from '../../src/domain/mapping.js';
 import { InvalidStateError, ValidationError } from '../../src/errors.js';
 import type { MidtransKit } from '../../src/kit.js';
-import type { CreateSubscriptionOptions } from '../../src/services/subscription-input.js';
+import type { CreateSubscriptionOptions } from '../../src/services/subscriptions/subscription-input.js';
 import type { Subscription } from '../../src/storage/records/subscription.js';
 import { describeWithKit, itWithKit } from '../support/kit-harness.js';
 import { orderId, outboxEvents } from './webhook-helpers.js';

@@ -4,13 +4,13 @@
  * whatever PaymentService does.
  */
 import { randomBytes } from 'node:crypto';
-import type { WireChargeRequest } from '../../src/client/wire-types.js';
 import type { PaymentStatus } from '../../src/constants.js';
 import { formatAmount } from '../../src/domain/money.js';
 import { signNotification } from '../../src/domain/signature.js';
 import type { MidtransKit } from '../../src/kit.js';
-import type { NotificationResult } from '../../src/services/notification-verdicts.js';
+import type { NotificationResult } from '../../src/services/notifications/notification-verdicts.js';
 import type { Payment } from '../../src/storage/records/payment.js';
+import type { WireChargeRequest } from '../../src/wire-types.js';
 import { TEST_SERVER_KEY } from '../support/kit-harness.js';
 
 /** A fresh order id. */

@@ -1,7 +1,8 @@
 /**
- * A subscription charged by the simulator: its payment notification (order id = name + 32 digits)
- * creates and settles the payment of the stored subscription; the charge's recurring event updates
- * the subscription, the creation event is ignored.
+ * A subscription charged by the simulator: the charge's recurring event (naming the subscription by
+ * Midtrans's id) creates and settles the payment of the stored subscription and updates the
+ * subscription; its payment notification (order id = name + 32 digits) lands on the same payment;
+ * the creation event is ignored.
  * A file of its own, because moving the simulator clock a day would expire other tests' payments.
  */
 import { randomBytes } from 'node:crypto';

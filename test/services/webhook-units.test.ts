@@ -1,20 +1,20 @@
 /** The pure parts of the webhook engine, the reconciler's helpers and the CLI's environment. */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { databaseFromUrl, kitOptionsFromEnv, parseCount } from '../../src/cli-env.js';
+import { databaseFromUrl, kitOptionsFromEnv } from '../../src/cli-env.js';
 import { ConfigError } from '../../src/errors.js';
-import { forEachBounded } from '../../src/services/bounded.js';
-import { headersJson, parseNotification } from '../../src/services/notification-parse.js';
+import { forEachBounded } from '../../src/services/core/bounded.js';
+import { isTransientTransactionError, retryTransient } from '../../src/services/core/transaction-retry.js';
+import { headersJson, parseNotification } from '../../src/services/notifications/notification-parse.js';
 import {
   NOTIFICATION_VERDICTS,
   VERDICT_HTTP_STATUS,
   VERDICT_OUTCOME,
   verdictOfOutcome,
-} from '../../src/services/notification-verdicts.js';
-import { subscriptionNameOf } from '../../src/services/subscription-order.js';
-import { isTransientTransactionError, retryTransient } from '../../src/services/transaction-retry.js';
+} from '../../src/services/notifications/notification-verdicts.js';
+import { subscriptionNameOf } from '../../src/services/subscriptions/subscription-order.js';
+import { fixtureText } from '../support/fixtures.js';
 
-const fixture = (name: string) => readFileSync(`/work/shared/fixtures/${name}`, 'utf8');
+const fixture = fixtureText;
 
 describe('parseNotification', () => {
   it('reads every payment notification fixture as a payment, with its summary', () => {
@@ -161,8 +161,5 @@ describe('CLI environment', () => {
       tablePrefix: 'x_',
     });
     expect(() => kitOptionsFromEnv({ MIDTRANS_IS_PRODUCTION: 'maybe' })).toThrow(ConfigError);
-    expect(parseCount('n', '12', 1)).toBe(12);
-    expect(parseCount('n', undefined)).toBeUndefined();
-    expect(() => parseCount('n', '1.5')).toThrow(ConfigError);
   });
 });

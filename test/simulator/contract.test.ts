@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyNotification } from '../../src/domain/signature.js';
 import type { Simulator } from '../../src/simulator/index.js';
+import { fixture } from '../support/fixtures.js';
 import {
   type Answer,
   CLIENT_KEY,
@@ -17,7 +18,7 @@ import {
   startReceiver,
   startTestSimulator,
 } from './harness.js';
-import { fixture, sameShapeMismatches } from './shape.js';
+import { sameShapeMismatches } from './shape.js';
 
 let sim: Simulator;
 let receiver: Receiver;

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyNotification } from '../../src/domain/signature.js';
 import type { Simulator } from '../../src/simulator/index.js';
+import { waitFor } from '../support/wait-for.js';
 import { call, chargeBody, type Receiver, SERVER_KEY, startReceiver, startTestSimulator } from './harness.js';
 
 let sim: Simulator;
@@ -34,7 +35,7 @@ const attemptsOf = async (orderId: string): Promise<number[]> => {
   return sim.controls.deliveries(orderId).map((entry) => entry.status ?? 0);
 };
 
-describe('retries per reply (§6.2)', () => {
+describe('retries per reply (midtrans-wire.md §6.2)', () => {
   it('500 then 200: one retry, delivered', async () => {
     receiver.respond = (index) => (index === 0 ? 500 : 200);
     expect(await attemptsOf(await charge('N-500'))).toEqual([500, 200]);
@@ -98,7 +99,8 @@ describe('retries per reply (§6.2)', () => {
     });
     receiver.respond = (index) => (index === 0 ? 500 : 200);
     await charge('N-CLK');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const first = () => sim.controls.deliveries('N-CLK')[0]?.outcome === 'retry-scheduled';
+    await waitFor(first, { what: 'the first attempt to be answered and its retry scheduled' });
     expect(sim.controls.deliveries('N-CLK')).toHaveLength(1);
     sim.controls.advanceClock(2 * 60_000);
     expect(await attemptsOf('N-CLK')).toEqual([500, 200]);

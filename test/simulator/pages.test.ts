@@ -24,6 +24,12 @@ describe('pages', () => {
     expect(html).toContain(`${sim.apiUrl}/__sim`);
   });
 
+  it('answers a browser asking for /favicon.ico with 204, not an API 401', async () => {
+    const response = await fetch(`${sim.apiUrl}/favicon.ico`);
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe('');
+  });
+
   it('Snap: status 404 until a method is picked; the page then shows VA instructions and Pay works', async () => {
     const created = await call(sim.apiUrl, 'POST', '/snap/v1/transactions', {
       transaction_details: { order_id: 'P-SNAP', gross_amount: 25000 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, sameShapeMismatches } from './shape.js';
+import { fixture } from '../support/fixtures.js';
+import { sameShapeMismatches } from './shape.js';
 
 describe('expectSameShape helper', () => {
   const sample = fixture('notification-bank_transfer-settlement.json') as Record<string, unknown>;

@@ -3,15 +3,6 @@
  * and string format ("N.00" amounts, `YYYY-MM-DD HH:MM:SS` times, 128-hex signatures…).
  * Returns every mismatch, each naming the field's path.
  */
-import { readFileSync } from 'node:fs';
-
-/** Where the shared fixtures live. */
-export const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
-
-/** Load one fixture. */
-export function fixture(name: string): unknown {
-  return JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
-}
 
 const FORMATS: [string, RegExp][] = [
   ['signature (128 lowercase hex)', /^[0-9a-f]{128}$/],

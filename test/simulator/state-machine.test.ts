@@ -1,4 +1,7 @@
-/** Midtrans's documented transitions (§5): allowed moves succeed, refused ones are body 412. */
+/**
+ * Midtrans's documented transitions (docs/midtrans-wire.md §5): allowed moves succeed, refused ones
+ * are body 412.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
 import { type Answer, call, cardToken, chargeBody, startTestSimulator } from './harness.js';

@@ -4,7 +4,7 @@ import { ValidationError } from '../../src/errors.js';
 import { createCodec, toColumnName } from '../../src/storage/codec.js';
 import { readDate } from '../../src/storage/dates.js';
 import { readSafeInteger, UnsafeIntegerError } from '../../src/storage/integers.js';
-import { decodeJson, encodeJson } from '../../src/storage/json.js';
+import { decodeJson, encodeJson, toJsonArray, toJsonObject } from '../../src/storage/json.js';
 
 describe('readSafeInteger', () => {
   it('accepts numbers, bigints and digit strings within the safe range', () => {
@@ -78,6 +78,25 @@ describe('JSON columns', () => {
     expect(() => decodeJson('{broken', 'loc')).toThrow(/loc: stored JSON cannot be read/);
     expect(() => decodeJson('"scalar"', 'loc')).toThrow(/not an object or array/);
     expect(() => decodeJson(5, 'loc')).toThrow(TypeError);
+  });
+
+  it('turns a wire object into the JSON a column keeps, as reading it back would give', () => {
+    const at = new Date('2026-01-02T03:04:05.000Z');
+    const wire = { order_id: 'o-1', gross_amount: 1000, va_numbers: [{ bank: 'bca' }], note: undefined, at };
+    const json = toJsonObject(wire, 'response');
+    expect(json).toEqual({
+      order_id: 'o-1',
+      gross_amount: 1000,
+      va_numbers: [{ bank: 'bca' }],
+      at: at.toISOString(),
+    });
+    expect(Object.keys(json)).not.toContain('note');
+    expect(json).not.toBe(wire);
+    expect(toJsonArray([{ id: 'i', price: 5 }, undefined], 'items')).toEqual([{ id: 'i', price: 5 }, null]);
+    expect(() => toJsonObject([1], 'response')).toThrow(/must be a JSON object/);
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(() => toJsonObject(circular, 'response')).toThrow(ValidationError);
   });
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import knexFactory from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
+import { assertDriverInstalled } from '../../src/storage/driver-check.js';
 import { createKnexStore, isKnexInstance, type KnexStore } from '../../src/storage/index.js';
 
 async function pragma(store: KnexStore, name: string): Promise<unknown> {
@@ -87,6 +88,18 @@ describe('SQLite set-up', () => {
     expect(isKnexInstance(null)).toBe(false);
     expect(() => createKnexStore({ database: {} })).toThrow(ConfigError);
     expect(() => createKnexStore({ tablePrefix: 'Bad-Prefix' })).toThrow(ConfigError);
+  });
+
+  it('names a missing driver package and the command that installs it, before any query', () => {
+    // Neither `mysql` nor `sqlite3` is installed here (the kit's tests use mysql2 and better-sqlite3).
+    const missing = (client: string) => () => createKnexStore({ database: { client, connection: {} } });
+    expect(missing('mysql')).toThrow(ConfigError);
+    expect(missing('mysql')).toThrow(
+      'client "mysql" needs the "mysql" package, which is not installed: run npm install mysql',
+    );
+    expect(missing('sqlite3')).toThrow('npm install sqlite3');
+    expect(() => assertDriverInstalled('postgresql', (name) => name !== 'pg')).toThrow('npm install pg');
+    expect(() => assertDriverInstalled('pg', () => true)).not.toThrow();
   });
 
   it('rejects databases other than SQLite, MySQL/MariaDB and PostgreSQL', () => {

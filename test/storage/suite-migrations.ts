@@ -46,7 +46,7 @@ export function registerMigrationTests(h: Harness): void {
       expect(store.migrationTableName).toBe(`${h.prefix}kit_migrations`);
       const names = await store.knex(store.migrationTableName).pluck('name');
       expect(names).toEqual(MIGRATION_NAMES);
-      await store.migrate();
+      expect(await store.migrate()).toEqual({ applied: [] });
       expect(await store.knex(store.migrationTableName).pluck('name')).toEqual(MIGRATION_NAMES);
     });
 
@@ -56,7 +56,7 @@ export function registerMigrationTests(h: Harness): void {
       expect(await tablesPresent(store)).toEqual(TABLE_KEYS.map(() => true));
       await store.migrateDown();
       expect(await tablesPresent(store)).toEqual(TABLE_KEYS.map(() => false));
-      await store.migrate();
+      expect(await store.migrate()).toEqual({ applied: MIGRATION_NAMES });
       expect(await tablesPresent(store)).toEqual(TABLE_KEYS.map(() => true));
       await expect(
         store.payments.insert({ orderId: 'after-up-again', grossAmount: 1 }),

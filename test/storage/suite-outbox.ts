@@ -69,10 +69,12 @@ export function registerOutboxTests(h: Harness): void {
     it('postpones and marks several events delivered in one call each', async () => {
       const store = h.store();
       const type = h.unique('many.event');
-      const now = new Date();
       const events = await Promise.all(
         [1, 2, 3].map((n) => store.outbox.insert({ eventId: h.unique(`evt${n}`), type, payload: { n } })),
       );
+      // Taken after the inserts: an event is available from its insert time, so a `now` read
+      // before them would leave an insert that lands in a later millisecond not yet due.
+      const now = new Date();
       const ids = events.map((event) => event.id);
       const leaseUntil = new Date(now.getTime() + 60_000);
       await store.transaction(async (tx) => {

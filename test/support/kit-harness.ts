@@ -17,7 +17,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { createMidtrans, type MidtransKit, type MidtransOptions } from '../../src/kit.js';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/simulator/index.js';
 import {
@@ -86,6 +86,11 @@ export interface DescribeWithKitOptions {
   simulator?: Partial<SimulatorOptions>;
   /** Only these databases (still narrowed by `MIDTRANS_TEST_DATABASES`); default every one. */
   databases?: readonly TestDatabaseKind[];
+  /**
+   * Readable start of the table prefixes (default `kit`); the database family and a random part
+   * are added, so blocks and files sharing a server never share tables.
+   */
+  tablePrefixLabel?: string;
 }
 
 const selected = (process.env.MIDTRANS_TEST_DATABASES ?? TEST_DATABASE_KINDS.join(','))
@@ -120,12 +125,16 @@ export function describeWithKit(
           if (process.env.CI === 'true') throw new Error(`${kind} is unreachable under CI: ${reason}`);
           state.skipReason = reason;
           console.warn(
-            `[midtrans-kit tests] ${title} [${kind}]: database unreachable, tests pass vacuously (${reason})`,
+            `[midtrans-kit tests] ${title} [${kind}]: database unreachable, its tests are skipped (${reason})`,
           );
           return;
         }
         await state.start();
       }, 60_000);
+      // Plain `it`s in the block are skipped too, not only `itWithKit`s.
+      beforeEach((ctx) => {
+        if (state.skipReason !== undefined) ctx.skip();
+      });
       afterAll(async () => state.stop(), 60_000);
       body(state.harness());
     });
@@ -234,7 +243,7 @@ class HarnessState {
       apiBaseUrl: need(this.sim).apiUrl,
       snapBaseUrl: need(this.sim).snapUrl,
       database: db.config(),
-      tablePrefix: testTablePrefix(`kit${this.kind}`),
+      tablePrefix: testTablePrefix(`${this.options.tablePrefixLabel ?? 'kit'}${this.kind}`),
       ...overrides,
     });
     await kit.migrate();

@@ -39,14 +39,36 @@ describe('createTestMidtrans', () => {
   });
 
   it('hears events', async () => {
-    const seen: string[] = [];
-    const off = t.kit.events.on('payment.paid', (e) => {
-      seen.push(e.payment.orderId);
-    });
-    const { payment } = await t.kit.payments.createCharge({ paymentType: 'qris', grossAmount: 10_000 });
-    await t.pay(payment.orderId);
-    off();
-    expect(seen).toEqual([payment.orderId]);
+    const own = await createTestMidtrans();
+    try {
+      const seen: string[] = [];
+      const off = own.kit.events.on('payment.paid', (e) => {
+        seen.push(e.payment.orderId);
+      });
+      const { payment } = await own.kit.payments.createCharge({ paymentType: 'qris', grossAmount: 10_000 });
+      await own.pay(payment.orderId);
+      off();
+      expect(seen).toEqual([payment.orderId]);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a listener registered later hears what was recorded while nobody listened', async () => {
+    const own = await createTestMidtrans();
+    try {
+      const { payment } = await own.kit.payments.createCharge({ paymentType: 'qris', grossAmount: 10_000 });
+      await own.pay(payment.orderId);
+      const seen: string[] = [];
+      const off = own.kit.events.on('payment.paid', (e) => {
+        seen.push(e.payment.orderId);
+      });
+      await own.kit.events.dispatchPending();
+      off();
+      expect(seen).toEqual([payment.orderId]);
+    } finally {
+      await own.close();
+    }
   });
 
   it('two test kits in one process share nothing', async () => {

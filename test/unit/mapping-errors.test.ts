@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { WireChargeRequest, WireTransaction } from '../../src/client/wire-types.js';
 import {
   fromWireCapture,
   fromWireCharge,
@@ -23,6 +22,7 @@ import {
 } from '../../src/domain/mapping.js';
 import type { Transaction } from '../../src/domain/types.js';
 import { ValidationError } from '../../src/errors.js';
+import type { WireChargeRequest, WireTransaction } from '../../src/wire-types.js';
 
 /** Run `fn`, expect a ValidationError, return the field it names. */
 function fieldOf(fn: () => unknown): string | undefined {

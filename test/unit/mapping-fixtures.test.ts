@@ -1,23 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type {
-  WireCaptureRequest,
-  WireCardTokenResponse,
-  WireChargeRequest,
-  WireInvoice,
-  WireInvoiceCreateRequest,
-  WirePayAccountRequest,
-  WirePayAccountResponse,
-  WireRefundRequest,
-  WireRefundResponse,
-  WireSnapRequest,
-  WireSnapResponse,
-  WireSubscription,
-  WireSubscriptionCreateRequest,
-  WireSubscriptionNotification,
-  WireSubscriptionUpdateRequest,
-  WireTransaction,
-} from '../../src/client/wire-types.js';
 import {
   fromWireCapture,
   fromWireCardToken,
@@ -52,13 +33,27 @@ import {
   toWireSubscriptionUpdate,
   toWireTransaction,
 } from '../../src/domain/mapping.js';
+import type {
+  WireCaptureRequest,
+  WireCardTokenResponse,
+  WireChargeRequest,
+  WireInvoice,
+  WireInvoiceCreateRequest,
+  WirePayAccountRequest,
+  WirePayAccountResponse,
+  WireRefundRequest,
+  WireRefundResponse,
+  WireSnapRequest,
+  WireSnapResponse,
+  WireSubscription,
+  WireSubscriptionCreateRequest,
+  WireSubscriptionNotification,
+  WireSubscriptionUpdateRequest,
+  WireTransaction,
+} from '../../src/wire-types.js';
+import { fixtureNames, fixture as load } from '../support/fixtures.js';
 
-const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
-const names = readdirSync(FIXTURES);
-
-function load<T>(name: string): T {
-  return JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as T;
-}
+const names = fixtureNames();
 
 const chargeRequests = names.filter((n) => /^charge-.*\.request\.json$/.test(n));
 const transactionBodies = names.filter(

@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SignedFields } from '../../src/domain/signature.js';
 import { computeSignature, signNotification, verifyNotification } from '../../src/domain/signature.js';
+import { FIXTURE_SERVER_KEY, fixtureNames, fixture as load } from '../support/fixtures.js';
 
-const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
-const KEY = 'SB-Mid-server-TEST-KEY-0000';
+const KEY = FIXTURE_SERVER_KEY;
 
 function fixture(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as Record<string, unknown>;
+  return load<Record<string, unknown>>(name);
 }
 
 function signedFields(body: Record<string, unknown>): SignedFields {
@@ -20,8 +19,7 @@ function signedFields(body: Record<string, unknown>): SignedFields {
   };
 }
 
-const SIGNED = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.json'))
+const SIGNED = fixtureNames()
   .filter((name) => 'signature_key' in fixture(name))
   .sort();
 
@@ -34,7 +32,7 @@ function oneCharacterChanges(text: string): string[] {
 
 describe('fixture signatures', () => {
   it('are exactly the documented set: notifications except subscriptions, and status responses', () => {
-    const expected = readdirSync(FIXTURES)
+    const expected = fixtureNames()
       .filter(
         (name) =>
           (name.startsWith('notification-') && !name.startsWith('notification-subscription-')) ||

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PaymentOperation, PaymentStatus, TransactionStatus } from '../../src/constants.js';
 import {
@@ -21,11 +20,10 @@ import {
   nextStatuses,
 } from '../../src/domain/transitions.js';
 import { InvalidStateError, ValidationError } from '../../src/errors.js';
-
-const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
+import { fixture as load } from '../support/fixtures.js';
 
 function fixture(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as Record<string, unknown>;
+  return load<Record<string, unknown>>(name);
 }
 
 function thrown(fn: () => unknown): unknown {

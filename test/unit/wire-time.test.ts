@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,12 +6,7 @@ import {
   parseMidtransTime,
 } from '../../src/domain/wire-time.js';
 import { ValidationError } from '../../src/errors.js';
-
-const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
-
-function fixture(name: string): unknown {
-  return JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
-}
+import { fixture, fixtureNames } from '../support/fixtures.js';
 
 function issuesOf(fn: () => unknown): unknown {
   try {
@@ -73,7 +67,7 @@ describe('parseMidtransTime', () => {
   });
 
   it('parses every timestamp that appears in the fixtures', () => {
-    const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.json'));
+    const files = fixtureNames();
     const all = files.flatMap((name) => timestampsIn(fixture(name)));
     expect(all.length).toBeGreaterThan(50);
     for (const text of all) expect(parseMidtransTime(text, 'fixture').getTime(), text).not.toBeNaN();

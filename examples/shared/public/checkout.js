@@ -51,20 +51,44 @@ const METHODS = [
   { id: 'gopay', group: 'E-wallet and QR', tag: 'GoPay', label: 'GoPay', charge: { paymentType: 'gopay' } },
   { id: 'card', group: 'Card', tag: 'CARD', label: 'Card (through Snap)', snap: true },
   {
+    id: 'card-authorize',
+    group: 'Card',
+    tag: 'AUTH',
+    label: 'Card, authorise now (the shop captures when it ships)',
+    // The sandbox test card, tokenised by the shop's demo route; a real shop tokenises in the browser.
+    card: true,
+    charge: { paymentType: 'credit_card', paymentOptions: { type: 'authorize' } },
+  },
+  {
     id: 'indomaret',
     group: 'Convenience store',
     tag: 'IDM',
     label: 'Indomaret',
-    charge: { paymentType: 'cstore', paymentOptions: { store: 'indomaret' } },
+    // Midtrans does not echo a store payment's expiry: set the window, and the kit keeps it.
+    charge: {
+      paymentType: 'cstore',
+      paymentOptions: { store: 'indomaret' },
+      customExpiry: { expiryDuration: 24, unit: 'hour' },
+    },
   },
   {
     id: 'alfamart',
     group: 'Convenience store',
     tag: 'ALFA',
     label: 'Alfamart',
-    charge: { paymentType: 'cstore', paymentOptions: { store: 'alfamart' } },
+    charge: {
+      paymentType: 'cstore',
+      paymentOptions: { store: 'alfamart' },
+      customExpiry: { expiryDuration: 24, unit: 'hour' },
+    },
   },
 ];
+
+/** What the customer reads while the shop, not the customer, has the next move. */
+const SHOP_DECIDES = {
+  authorized: 'Your card is authorised: the amount is held, and the shop captures it when your order ships.',
+  challenge: 'Your card payment is being reviewed by the shop; you need to do nothing more.',
+};
 
 const session = await boot('shop');
 const form = document.getElementById('order-form');
@@ -141,14 +165,25 @@ form.addEventListener('submit', async (event) => {
     grossAmount: product.price,
     itemDetails: [{ id: product.id, name: product.name, price: product.price, quantity: 1 }],
     metadata: { productId: product.id },
+    // Who pays: Midtrans shows it on its dashboard and the kit's dashboard lists it.
+    customerDetails: { firstName: session.user.name.replace(/\s*\(.*\)$/, ''), email: session.user.email },
   };
   try {
+    const charge = method.card
+      ? {
+          ...method.charge,
+          paymentOptions: {
+            ...method.charge.paymentOptions,
+            tokenId: (await api('/api/card-token', { method: 'POST' })).token,
+          },
+        }
+      : method.charge;
     const result = method.snap
       ? await api('/midtrans/payments/snap', {
           method: 'POST',
           body: { ...common, enabledPayments: ['credit_card'], callbacks: { finish: `${location.origin}/` } },
         })
-      : await api('/midtrans/payments', { method: 'POST', body: { ...common, ...method.charge } });
+      : await api('/midtrans/payments', { method: 'POST', body: { ...common, ...charge } });
     history.replaceState(null, '', `/?order=${encodeURIComponent(result.payment.orderId)}`);
     show(result.payment);
   } catch (error) {
@@ -247,6 +282,9 @@ function show(payment) {
         )
       : null;
   const waiting = !SETTLED.has(payment.status);
+  // Authorised and challenged cards wait for the shop, not for the customer: nothing to pay.
+  const withShop = SHOP_DECIDES[payment.status];
+  const customerPays = waiting && withShop === undefined;
   fill(
     panel,
     h('h2', {}, 'Your payment'),
@@ -265,14 +303,21 @@ function show(payment) {
       h('dd', {}, rupiah(payment.grossAmount)),
       h('dt', {}, 'Method'),
       h('dd', {}, methodLabel(payment)),
-      payment.expiryTime && waiting
-        ? [h('dt', {}, 'Pay before'), h('dd', {}, new Date(payment.expiryTime).toLocaleString())]
+      payment.expiryTime && customerPays
+        ? [
+            h('dt', {}, 'Pay before'),
+            h('dd', { 'data-testid': 'pay-before' }, new Date(payment.expiryTime).toLocaleString()),
+          ]
         : null,
     ),
-    waiting
+    customerPays
       ? instructions(payment)
-      : h('p', {}, payment.status === 'paid' ? 'Thank you! Your order is on its way.' : ''),
-    simulatorLink,
+      : h(
+          'p',
+          { 'data-testid': 'payment-note' },
+          withShop ?? (payment.status === 'paid' ? 'Thank you! Your order is on its way.' : ''),
+        ),
+    customerPays ? simulatorLink : null,
     h('p', {}, h('a', { href: '/orders' }, 'See all my orders →')),
   );
   clearTimeout(pollTimer);

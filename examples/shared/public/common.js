@@ -99,6 +99,8 @@ export async function boot(active) {
     ['/orders', session.user?.isStaff ? 'All orders' : 'My orders', 'orders'],
     ['/invoices', 'Invoices', 'invoices'],
     ['/subscriptions', 'Subscriptions', 'subscriptions'],
+    // The kit's staff dashboard, mounted at /admin by both apps.
+    ...(session.user?.isStaff ? [['/admin', 'Dashboard', 'admin']] : []),
   ];
   const logout = async () => {
     await api('/api/logout', { method: 'POST' });

@@ -33,9 +33,11 @@ async function act(payment, action) {
   if (action === 'refund' && !confirm(`Refund ${rupiah(remaining)} to the customer?`)) return;
   try {
     if (action === 'refund') {
+      // One key per refund intent: a second click on the same row repeats this refund, never a new one.
+      payment.refundKey ??= crypto.randomUUID();
       await api(`${path}/refunds`, {
         method: 'POST',
-        body: { amount: remaining, reason: 'Refunded by staff' },
+        body: { amount: remaining, reason: 'Refunded by staff', refundKey: payment.refundKey },
       });
     } else {
       await api(`${path}/${action}`, { method: 'POST' });

@@ -1,24 +1,21 @@
 /** Invoices: the list (filter by status) and one invoice with its lines, payments and the void action. */
 import { InvoiceStatus } from '../../constants.js';
-import { link, type PageContext, type PageResult } from '../context.js';
+import { seg } from '../../http/match.js';
+import type { PageContext, PageResult } from '../context.js';
 import { formatDate, formatIdr, formatJson } from '../format.js';
-import { actionForm, input, select } from '../forms.js';
+import { actionForm, input } from '../forms.js';
 import { html } from '../html.js';
 import { badge } from '../layout.js';
-import { seg } from '../match.js';
-import { pager, paymentTable } from './payments.js';
+import { paymentTable } from './payments.js';
+import { statusList } from './status-list.js';
 
 const STATUSES: readonly string[] = Object.values(InvoiceStatus);
 
 /** The invoices list. */
 export async function invoicesPage(ctx: PageContext): Promise<PageResult> {
-  const status = ctx.query('status');
-  const cursor = ctx.query('cursor');
-  const page = await ctx.kit.store.invoices.list({
-    limit: ctx.pageSize,
-    ...(status === undefined ? {} : { status }),
-    ...(cursor === undefined ? {} : { cursor }),
-  });
+  const { page, filters, pager } = await statusList(ctx, '/invoices', STATUSES, (query) =>
+    ctx.kit.store.invoices.list(query),
+  );
   const rows = page.items.map(
     (i) =>
       html`<tr><td><a href="${ctx.base}/invoices/${seg(i.id)}">${i.invoiceNumber}</a></td><td>${i.customerName ?? ''}<br><span class="muted">${i.customerEmail ?? ''}</span></td><td>${badge(i.status)}</td><td>${formatDate(i.dueDate, ctx.timeZone)}</td><td class="num">${formatIdr(i.totalAmount)}</td></tr>`,
@@ -28,9 +25,7 @@ export async function invoicesPage(ctx: PageContext): Promise<PageResult> {
     page.items.length === 0
       ? html`<p class="muted">No invoices match.</p>`
       : html`<table><thead><tr><th>Number</th><th>Customer</th><th>Status</th><th>Due</th><th class="num">Total</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><td colspan="4">Total of the ${page.items.length} shown</td><td class="num">${formatIdr(total)}</td></tr></tfoot></table>`;
-  const next = page.nextCursor ? link(ctx.base, '/invoices', { status, cursor: page.nextCursor }) : undefined;
-  const filters = html`<form method="get" action="${ctx.base}/invoices" class="filters">${select('status', 'Status', STATUSES, status)}<button type="submit">Filter</button></form>`;
-  return { title: 'Invoices', body: html`${filters}${table}${pager(ctx, next)}` };
+  return { title: 'Invoices', body: html`${filters}${table}${pager}` };
 }
 
 /** One invoice. */

@@ -1,6 +1,9 @@
 /** Notifications: every webhook delivery, filtered by verdict, with replay of one or of a filtered set. */
 
-import { NOTIFICATION_VERDICTS, VERDICT_OUTCOME } from '../../services/notification-verdicts.js';
+import {
+  NOTIFICATION_VERDICTS,
+  VERDICT_OUTCOME,
+} from '../../services/notifications/notification-verdicts.js';
 import type { NotificationOutcome } from '../../storage/records/notification.js';
 import { link, type PageContext, type PageResult } from '../context.js';
 import { actionForm, select } from '../forms.js';

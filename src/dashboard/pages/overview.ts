@@ -39,7 +39,7 @@ export async function overviewPage(ctx: PageContext): Promise<PageResult> {
       html`<tr><td><a href="${link(ctx.base, '/notifications', { verdict })}">${verdict}</a></td><td class="num">${webhooks[i]?.count ?? 0}${plus(webhooks[i]?.capped ?? false)}</td></tr>`,
   );
   const body = html`<div class="cards">
-<div class="card" data-card="paid-today"><div class="muted">Paid today (${today})</div><div class="value">${formatIdr(paid.amount)}</div><div>${paid.count}${plus(paid.capped)} payments</div></div>
+<div class="card" data-card="paid-today"><div class="muted">Paid today (${today})</div><div class="value">${formatIdr(paid.amount)}</div><div>${paid.count}${plus(paid.capped)} ${paid.count === 1 && !paid.capped ? 'payment' : 'payments'}</div></div>
 <div class="card" data-card="pending"><div class="muted">Pending</div><div class="value">${pending.count}${plus(pending.capped)}</div><div>${formatIdr(pending.amount)} awaiting the customer</div></div>
 <div class="card" data-card="failed-webhooks"><div class="muted">Webhooks that failed</div><div class="value">${webhooks[0]?.count ?? 0}${plus(webhooks[0]?.capped ?? false)}</div><div><a href="${link(ctx.base, '/notifications', { verdict: 'error' })}">See them</a></div></div>
 <div class="card" data-card="unknown"><div class="muted">Stuck "unknown"</div><div class="value">${unknown.items.length}${plus(unknown.nextCursor !== null)}</div><div><a href="${link(ctx.base, '/payments', { status: 'unknown' })}">See them</a></div></div>

@@ -1,14 +1,28 @@
 /** The action forms of a payment: check status always, the rest as its status allows. */
 import type { PaymentOperation } from '../../constants.js';
+import { seg } from '../../http/match.js';
 import type { Payment } from '../../storage/records/payment.js';
 import type { PageContext } from '../context.js';
 import { formatIdr } from '../format.js';
 import { actionForm, input } from '../forms.js';
 import { html, type SafeHtml } from '../html.js';
-import { seg } from '../match.js';
 
-/** The forms the user may use on this payment. */
-export function paymentActions(ctx: PageContext, p: Payment, ops: readonly PaymentOperation[]): SafeHtml {
+/**
+ * The refund form's key: one per refund the page offers. It names the payment and how many refunds
+ * it had when the page was drawn, so every copy of this page (a double click, the back button, a
+ * second tab) submits the same key and refunds once; after a refund the page is drawn with the next.
+ */
+export function dashboardRefundKey(p: Payment, refundsSoFar: number): string {
+  return `${p.id}-d${refundsSoFar + 1}`;
+}
+
+/** The forms the user may use on this payment (`refundsSoFar`: its refund rows, any state). */
+export function paymentActions(
+  ctx: PageContext,
+  p: Payment,
+  ops: readonly PaymentOperation[],
+  refundsSoFar: number,
+): SafeHtml {
   const path = (op: string) => `/payments/${seg(p.orderId)}/${op}`;
   const left = p.grossAmount - p.refundedAmount;
   const forms: SafeHtml[] = [
@@ -21,6 +35,7 @@ export function paymentActions(ctx: PageContext, p: Payment, ops: readonly Payme
   if (ops.includes('refund')) {
     const fields = html`${input('amount', `Amount (up to ${formatIdr(left)})`, { required: true, placeholder: String(left) })}
 ${input('reason', 'Reason')}
+<input type="hidden" name="refundKey" value="${dashboardRefundKey(p, refundsSoFar)}">
 <label class="check"><input type="checkbox" name="direct" value="yes"> Direct refund</label>`;
     forms.push(
       actionForm(ctx, {

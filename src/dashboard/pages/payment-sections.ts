@@ -1,4 +1,6 @@
 /** Tables shared by the payment page and the lists: status history, refunds, notifications. */
+
+import { seg } from '../../http/match.js';
 import type { Notification } from '../../storage/records/notification.js';
 import type { PaymentEvent } from '../../storage/records/payment-event.js';
 import type { Refund } from '../../storage/records/refund.js';
@@ -7,7 +9,6 @@ import { formatDate, formatIdr, formatJson, formatRawBody } from '../format.js';
 import { actionForm } from '../forms.js';
 import { html, type SafeHtml } from '../html.js';
 import { badge } from '../layout.js';
-import { seg } from '../match.js';
 
 /** The status changes of a payment, oldest first. */
 export function historySection(ctx: PageContext, events: readonly PaymentEvent[]): SafeHtml {

@@ -4,12 +4,12 @@
  * belongs to, and Midtrans's raw bodies.
  */
 import { operationsForPaymentStatus } from '../../domain/operations.js';
+import { seg } from '../../http/match.js';
 import type { Payment } from '../../storage/records/payment.js';
 import type { PageContext, PageResult } from '../context.js';
 import { formatDate, formatIdr, formatJson } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { badge } from '../layout.js';
-import { seg } from '../match.js';
 import { paymentActions } from './payment-actions.js';
 import { historySection, notificationSection, refundSection } from './payment-sections.js';
 
@@ -39,7 +39,7 @@ export async function paymentPage(ctx: PageContext): Promise<PageResult> {
   const linked = html`${invoice ? html`<p>Pays invoice <a href="${ctx.base}/invoices/${seg(invoice.id)}">${invoice.invoiceNumber}</a> (${badge(invoice.status)}).</p>` : ''}${subscription ? html`<p>Charged by subscription <a href="${ctx.base}/subscriptions/${seg(subscription.id)}">${subscription.name}</a> (${badge(subscription.status)}).</p>` : ''}`;
   const body = html`<p>${badge(payment.status)} <strong>${formatIdr(payment.grossAmount)}</strong> · ${payment.paymentType ?? 'type not chosen yet'}${payment.refundedAmount > 0 ? html` · refunded ${formatIdr(payment.refundedAmount)}` : ''}</p>
 ${linked}
-${paymentActions(ctx, payment, operationsForPaymentStatus(payment.status))}
+${paymentActions(ctx, payment, operationsForPaymentStatus(payment.status), refunds.length)}
 <h2>Payment instructions</h2>${instructions(payment, ctx.timeZone)}
 <h2>Status history</h2>${historySection(ctx, events)}
 <h2>Refunds</h2>${refundSection(ctx, refunds)}

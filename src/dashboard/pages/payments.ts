@@ -3,6 +3,7 @@
  * exact; an email searches by customer email), keyset paging and the totals of the rows shown.
  */
 import { PaymentStatus, PaymentType } from '../../constants.js';
+import { seg } from '../../http/match.js';
 import type { Page } from '../../storage/paging.js';
 import type { Payment, PaymentListQuery } from '../../storage/records/payment.js';
 import { link, type PageContext, type PageResult } from '../context.js';
@@ -10,7 +11,6 @@ import { formatDate, formatIdr } from '../format.js';
 import { input, select } from '../forms.js';
 import { html, type SafeHtml } from '../html.js';
 import { badge } from '../layout.js';
-import { seg } from '../match.js';
 import { startOfDay } from '../time.js';
 
 const STATUSES: readonly string[] = Object.values(PaymentStatus);
@@ -64,7 +64,7 @@ export function paymentTable(ctx: PageContext, items: readonly Payment[]): SafeH
     (p) => html`<tr>
 <td><a href="${ctx.base}/payments/${seg(p.orderId)}">${p.orderId}</a></td>
 <td>${formatDate(p.createdAt, ctx.timeZone)}</td>
-<td>${[p.customerFirstName, p.customerLastName].filter(Boolean).join(' ')}<br><span class="muted">${p.customerEmail ?? ''}</span></td>
+<td>${customerCell(p)}</td>
 <td>${p.paymentType ?? '—'}</td>
 <td>${badge(p.status)}</td>
 <td class="num">${formatIdr(p.grossAmount)}</td>
@@ -78,6 +78,15 @@ export function paymentTable(ctx: PageContext, items: readonly Payment[]): SafeH
 <tbody>${rows}</tbody>
 <tfoot><tr><td colspan="5">Total of the ${items.length} shown</td><td class="num" data-total="gross">${formatIdr(gross)}</td><td class="num">${formatIdr(refunded)}</td></tr></tfoot>
 </table>`;
+}
+
+/** Who paid: the customer details sent with the charge, else the host's user id it belongs to. */
+function customerCell(p: Payment): SafeHtml {
+  const name = [p.customerFirstName, p.customerLastName].filter(Boolean).join(' ');
+  if (name === '' && p.customerEmail === null) {
+    return p.userId === null ? html`—` : html`<span class="muted">user</span> ${p.userId}`;
+  }
+  return html`${name}<br><span class="muted">${p.customerEmail ?? ''}</span>`;
 }
 
 /** "Next page" (keyset paging has no page numbers) and "first page". */

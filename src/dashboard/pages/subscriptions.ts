@@ -1,23 +1,20 @@
 /** Subscriptions: the list (filter by status) and one subscription with its charges and actions. */
-import { link, type PageContext, type PageResult } from '../context.js';
+
+import { seg } from '../../http/match.js';
+import type { PageContext, PageResult } from '../context.js';
 import { formatDate, formatIdr, formatJson } from '../format.js';
-import { actionForm, select } from '../forms.js';
+import { actionForm } from '../forms.js';
 import { html } from '../html.js';
 import { badge } from '../layout.js';
-import { seg } from '../match.js';
-import { pager } from './payments.js';
+import { statusList } from './status-list.js';
 
 const STATUSES = ['created', 'active', 'inactive', 'disabled', 'cancelled', 'failed'] as const;
 
 /** The subscriptions list. */
 export async function subscriptionsPage(ctx: PageContext): Promise<PageResult> {
-  const status = ctx.query('status');
-  const cursor = ctx.query('cursor');
-  const page = await ctx.kit.store.subscriptions.list({
-    limit: ctx.pageSize,
-    ...(status === undefined ? {} : { status }),
-    ...(cursor === undefined ? {} : { cursor }),
-  });
+  const { page, filters, pager } = await statusList(ctx, '/subscriptions', STATUSES, (query) =>
+    ctx.kit.store.subscriptions.list(query),
+  );
   const rows = page.items.map(
     (s) =>
       html`<tr><td><a href="${ctx.base}/subscriptions/${seg(s.id)}">${s.name}</a></td><td>${s.customerEmail ?? ''}</td><td>${s.paymentType}</td><td>${badge(s.status)}</td><td>every ${s.interval} ${s.intervalUnit}</td><td>${formatDate(s.nextExecutionAt, ctx.timeZone)}</td><td class="num">${formatIdr(s.amount)}</td></tr>`,
@@ -26,11 +23,7 @@ export async function subscriptionsPage(ctx: PageContext): Promise<PageResult> {
     page.items.length === 0
       ? html`<p class="muted">No subscriptions match.</p>`
       : html`<table><thead><tr><th>Name</th><th>Customer</th><th>Type</th><th>Status</th><th>Schedule</th><th>Next charge</th><th class="num">Amount</th></tr></thead><tbody>${rows}</tbody></table>`;
-  const next = page.nextCursor
-    ? link(ctx.base, '/subscriptions', { status, cursor: page.nextCursor })
-    : undefined;
-  const filters = html`<form method="get" action="${ctx.base}/subscriptions" class="filters">${select('status', 'Status', STATUSES, status)}<button type="submit">Filter</button></form>`;
-  return { title: 'Subscriptions', body: html`${filters}${table}${pager(ctx, next)}` };
+  return { title: 'Subscriptions', body: html`${filters}${table}${pager}` };
 }
 
 /** One subscription. The saved card token is never shown. */

@@ -5,7 +5,7 @@ import type {
   WireCardTokenResponse,
   WirePayAccountRequest,
   WirePayAccountResponse,
-} from '../../client/wire-types.js';
+} from '../../wire-types.js';
 import type { CardToken, PayAccount, PayAccountCreateRequest, PayAccountOption } from '../types.js';
 import { actionFromWire } from './instructions.js';
 import {

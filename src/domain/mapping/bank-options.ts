@@ -1,8 +1,9 @@
 /**
  * Bank method objects of a Core API charge: `bank_transfer` (VA, incl. Permata) and `echannel` (Mandiri Bill).
  */
-import type { WireBankTransfer, WireEchannel } from '../../client/wire-types.js';
+
 import { Bank } from '../../constants.js';
+import type { WireBankTransfer, WireEchannel } from '../../wire-types.js';
 import type { BankTransferOptions, EchannelOptions, FreeTextLine } from '../types.js';
 import { optArray, optString, reqObject, reqOneOf, reqString } from './read.js';
 import { compact, maybe } from './write.js';

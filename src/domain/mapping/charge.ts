@@ -1,8 +1,9 @@
 /**
  * Core API charge request: `ChargeRequest` ⇄ `POST /v2/charge` body.
  */
-import type { WireChargeRequest, WireCustomExpiry } from '../../client/wire-types.js';
+
 import { PaymentType } from '../../constants.js';
+import type { WireChargeRequest, WireCustomExpiry } from '../../wire-types.js';
 import type { ChargePayment, ChargeRequest, CustomExpiry } from '../types.js';
 import {
   bankTransferFromWire,
@@ -85,7 +86,8 @@ function expiryToWire(expiry: CustomExpiry): WireCustomExpiry {
   });
 }
 
-function expiryFromWire(value: unknown): CustomExpiry {
+/** A request's `custom_expiry` read back (as stored with the payment). */
+export function expiryFromWire(value: unknown): CustomExpiry {
   const wire = reqObject(value, 'custom_expiry');
   return compact({
     orderTime: optTime(wire.order_time, 'custom_expiry.order_time'),

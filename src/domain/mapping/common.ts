@@ -1,15 +1,17 @@
 /**
  * Parts shared by Core API charges and Snap: transaction details, items, customer, custom fields.
  */
+
+import { ValidationError } from '../../errors.js';
 import type {
   WireAddress,
   WireCustomerDetails,
   WireItemDetail,
   WireTransactionCommon,
-} from '../../client/wire-types.js';
-import { ValidationError } from '../../errors.js';
+} from '../../wire-types.js';
 import { assertAmount } from '../money.js';
 import type { Address, CustomerDetails, ItemDetail, TransactionCommon } from '../types.js';
+import { contactFromWire, contactToWire } from './contact.js';
 import { optArray, optObject, optString, reqAmount, reqInt, reqObject, reqString } from './read.js';
 import { compact, maybe } from './write.js';
 
@@ -45,10 +47,7 @@ export function customFieldsFromWire(wire: Partial<Record<CustomFieldKey, unknow
 
 function addressToWire(address: Address): WireAddress {
   return compact({
-    first_name: address.firstName,
-    last_name: address.lastName,
-    email: address.email,
-    phone: address.phone,
+    ...contactToWire(address),
     address: address.address,
     city: address.city,
     postal_code: address.postalCode,
@@ -59,10 +58,7 @@ function addressToWire(address: Address): WireAddress {
 function addressFromWire(value: unknown, path: string): Address {
   const wire = reqObject(value, path);
   return compact({
-    firstName: optString(wire.first_name, `${path}.first_name`),
-    lastName: optString(wire.last_name, `${path}.last_name`),
-    email: optString(wire.email, `${path}.email`),
-    phone: optString(wire.phone, `${path}.phone`),
+    ...contactFromWire(wire, path),
     address: optString(wire.address, `${path}.address`),
     city: optString(wire.city, `${path}.city`),
     postalCode: optString(wire.postal_code, `${path}.postal_code`),
@@ -73,10 +69,7 @@ function addressFromWire(value: unknown, path: string): Address {
 /** Customer details to the wire. */
 export function customerToWire(customer: CustomerDetails): WireCustomerDetails {
   return compact({
-    first_name: customer.firstName,
-    last_name: customer.lastName,
-    email: customer.email,
-    phone: customer.phone,
+    ...contactToWire(customer),
     billing_address: maybe(customer.billingAddress, addressToWire),
     shipping_address: maybe(customer.shippingAddress, addressToWire),
   });
@@ -86,10 +79,7 @@ export function customerToWire(customer: CustomerDetails): WireCustomerDetails {
 export function customerFromWire(value: unknown, path = 'customer_details'): CustomerDetails {
   const wire = reqObject(value, path);
   return compact({
-    firstName: optString(wire.first_name, `${path}.first_name`),
-    lastName: optString(wire.last_name, `${path}.last_name`),
-    email: optString(wire.email, `${path}.email`),
-    phone: optString(wire.phone, `${path}.phone`),
+    ...contactFromWire(wire, path),
     billingAddress: maybe(wire.billing_address, (v) => addressFromWire(v, `${path}.billing_address`)),
     shippingAddress: maybe(wire.shipping_address, (v) => addressFromWire(v, `${path}.shipping_address`)),
   });

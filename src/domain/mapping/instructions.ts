@@ -2,7 +2,7 @@
  * Payment instructions: the scattered per-method fields of a transaction (VA numbers, bill key,
  * store code, QR, links) flattened into what a payment record stores, and back.
  */
-import type { WireTransaction } from '../../client/wire-types.js';
+import type { WireTransaction } from '../../wire-types.js';
 import type { PaymentAction, PaymentInstructions, VaNumber } from '../types.js';
 import { optArray, optString, reqObject, reqString } from './read.js';
 import { compact } from './write.js';

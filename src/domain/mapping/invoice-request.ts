@@ -2,8 +2,9 @@
  * Invoicing API create request. Dates are `YYYY-MM-DD HH:MM:SS +0700`;
  * `amount.discount` and `amount.shipping` are digit strings on the wire.
  */
-import type { JsonObject, WireInvoiceCreateRequest, WireInvoiceItem } from '../../client/wire-types.js';
+
 import { InvoicePaymentType } from '../../constants.js';
+import type { JsonObject, WireInvoiceCreateRequest, WireInvoiceItem } from '../../wire-types.js';
 import { assertAmount } from '../money.js';
 import type { InvoiceCreateRequest, InvoiceCustomer, InvoiceLine, InvoicePaymentLink } from '../types.js';
 import {

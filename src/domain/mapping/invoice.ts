@@ -1,8 +1,9 @@
 /**
  * Invoicing API invoice object (create and get responses); `gross_amount` is an integer here.
  */
-import type { WireInvoice } from '../../client/wire-types.js';
+
 import { InvoicePaymentType, InvoiceStatus } from '../../constants.js';
+import type { WireInvoice } from '../../wire-types.js';
 import { assertAmount } from '../money.js';
 import type { MidtransInvoice } from '../types.js';
 import { accountFromWire, customerFromWire, itemFromWire, itemToWire } from './invoice-request.js';

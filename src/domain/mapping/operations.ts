@@ -1,7 +1,7 @@
 /**
  * Operations on existing transactions: capture and refund requests, refund results.
  */
-import type { WireCaptureRequest, WireRefundRequest, WireRefundResponse } from '../../client/wire-types.js';
+import type { WireCaptureRequest, WireRefundRequest, WireRefundResponse } from '../../wire-types.js';
 import { assertAmount } from '../money.js';
 import type { CaptureRequest, RefundRequest, RefundResult } from '../types.js';
 import { optAmount, optString, reqAmount, reqInt, reqObject, reqString } from './read.js';

@@ -1,8 +1,9 @@
 /**
  * Card, e-wallet, QRIS and convenience-store method objects of a Core API charge.
  */
-import type { WireCreditCard, WireCstore, WireGopay } from '../../client/wire-types.js';
+
 import { ConvenienceStore, QrisAcquirer } from '../../constants.js';
+import type { WireCreditCard, WireCstore, WireGopay } from '../../wire-types.js';
 import type {
   CreditCardOptions,
   CstoreOptions,

@@ -2,8 +2,9 @@
  * Checked reads of wire values. Wire objects arrive as parsed JSON whatever their static type says,
  * so every field is checked at run time and a bad one is reported by its dotted wire path.
  */
-import type { JsonObject } from '../../client/wire-types.js';
+
 import { ValidationError } from '../../errors.js';
+import type { JsonObject } from '../../wire-types.js';
 import { assertAmount, type Idr, parseAmount } from '../money.js';
 import { parseMidtransTime } from '../wire-time.js';
 

@@ -1,7 +1,7 @@
 /**
  * Snap: `SnapRequest` ⇄ `POST /snap/v1/transactions` body, and the `{ token, redirect_url }` answer.
  */
-import type { WireSnapRequest, WireSnapResponse } from '../../client/wire-types.js';
+import type { WireSnapRequest, WireSnapResponse } from '../../wire-types.js';
 import type { SnapCreditCard, SnapExpiry, SnapRequest, SnapResult } from '../types.js';
 import { commonFromWire, commonToWire } from './common.js';
 import {

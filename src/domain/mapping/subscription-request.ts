@@ -2,13 +2,14 @@
  * Subscription create and update requests. The wire `amount` is an integer-valued string ("99000")
  * and the currency is always IDR.
  */
+
+import { CURRENCY, IntervalUnit, RetryIntervalUnit, SubscriptionPaymentType } from '../../constants.js';
+import { ValidationError } from '../../errors.js';
 import type {
   WireRetrySchedule,
   WireSubscriptionCreateRequest,
   WireSubscriptionUpdateRequest,
-} from '../../client/wire-types.js';
-import { CURRENCY, IntervalUnit, RetryIntervalUnit, SubscriptionPaymentType } from '../../constants.js';
-import { ValidationError } from '../../errors.js';
+} from '../../wire-types.js';
 import { assertAmount } from '../money.js';
 import type {
   RetrySchedule,
@@ -16,6 +17,7 @@ import type {
   SubscriptionCustomer,
   SubscriptionUpdateRequest,
 } from '../types.js';
+import { contactFromWire, contactToWire } from './contact.js';
 import {
   optInt,
   optObject,
@@ -57,25 +59,14 @@ export function retryToWire(retry: RetrySchedule): WireRetrySchedule {
 
 /** Subscription customer from the wire. */
 export function subscriberFromWire(value: unknown, path = 'customer_details'): SubscriptionCustomer {
-  const wire = reqObject(value, path);
-  return compact({
-    firstName: optString(wire.first_name, `${path}.first_name`),
-    lastName: optString(wire.last_name, `${path}.last_name`),
-    email: optString(wire.email, `${path}.email`),
-    phone: optString(wire.phone, `${path}.phone`),
-  });
+  return compact(contactFromWire(reqObject(value, path), path));
 }
 
 /** Subscription customer to the wire. */
 export function subscriberToWire(
   customer: SubscriptionCustomer,
 ): WireSubscriptionCreateRequest['customer_details'] {
-  return compact({
-    first_name: customer.firstName,
-    last_name: customer.lastName,
-    email: customer.email,
-    phone: customer.phone,
-  });
+  return compact(contactToWire(customer));
 }
 
 /** `max_interval`: an integer, or `null` for "forever". */

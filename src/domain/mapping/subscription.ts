@@ -2,8 +2,9 @@
  * Subscription objects and recurring notifications. Their times are ISO-like
  * (`2025-02-01T09:00:00.000000`, GMT+7, or with `Z` for UTC); we write the GMT+7 form back.
  */
-import type { WireSubscription, WireSubscriptionNotification } from '../../client/wire-types.js';
+
 import { IntervalUnit, SubscriptionPaymentType, SubscriptionStatus } from '../../constants.js';
+import type { WireSubscription, WireSubscriptionNotification } from '../../wire-types.js';
 import type { MidtransSubscription, SubscriptionNotification } from '../types.js';
 import {
   optArray,

@@ -1,7 +1,7 @@
 /**
  * Groups of a Core API transaction: refunds, part payments, card and e-wallet details.
  */
-import type { WireRefundEntry, WireTransaction } from '../../client/wire-types.js';
+import type { WireRefundEntry, WireTransaction } from '../../wire-types.js';
 import type { CardDetails, PaymentAmount, TransactionRefund, WalletDetails } from '../types.js';
 import { optBool, optOneOf, optString, optTime, reqAmount, reqInt, reqObject, reqTime } from './read.js';
 import { compact, compactOrUndefined, outAmount, outTime, reqOutTime } from './write.js';

@@ -2,7 +2,7 @@
  * Core API transactions (charge, status and action responses, notifications) ⇄ `Transaction`.
  * Modelled: every field `WireTransaction` names; other wire fields are dropped.
  */
-import type { WireTransaction } from '../../client/wire-types.js';
+import type { WireTransaction } from '../../wire-types.js';
 import type { Transaction } from '../types.js';
 import { customFieldsFromWire, customFieldsToWire } from './common.js';
 import { instructionsFromWire, instructionsToWire } from './instructions.js';

@@ -2,8 +2,9 @@
  * Building wire objects: checked formatting of Dates and amounts, and dropping absent keys
  * so a built object equals a parsed one and JSON bodies carry no placeholder keys.
  */
-import type { JsonObject, JsonValue } from '../../client/wire-types.js';
+
 import { ValidationError } from '../../errors.js';
+import type { JsonObject, JsonValue } from '../../wire-types.js';
 import { assertAmount, formatAmount, type Idr } from '../money.js';
 import { formatMidtransTime, formatMidtransTimeWithZone } from '../wire-time.js';
 

@@ -1,5 +1,5 @@
 /** The invoice routes: create, read (optionally refreshed from Midtrans), void. */
-import type { CreateInvoiceOptions } from '../../services/invoice-input.js';
+import type { CreateInvoiceOptions } from '../../services/invoices/invoice-input.js';
 import type { Invoice } from '../../storage/records/invoice.js';
 import type { RouteDefinition, RouteResult } from '../route-types.js';
 import { idParams, invoiceBody, refreshQuery, voidBody } from '../schemas/billing.js';

@@ -1,6 +1,6 @@
 /** Pieces the payment routes share: the answer shape, the loader, the path parameter. */
-import type { MidtransKit } from '../../kit.js';
 import type { Payment } from '../../storage/records/payment.js';
+import type { RouteKit } from '../route-kit.js';
 import type { RouteContext, RouteResult } from '../route-types.js';
 import { object } from '../schemas/json-schema.js';
 import { paymentView } from '../views.js';
@@ -17,5 +17,5 @@ export function paymentAnswer(payment: Payment, status = 200): RouteResult {
 export const orderIdOf = (ctx: RouteContext): string => ctx.params.orderId ?? '';
 
 /** Load the payment a route acts on. */
-export const loadPayment = (kit: MidtransKit, params: Record<string, string>): Promise<Payment | undefined> =>
+export const loadPayment = (kit: RouteKit, params: Record<string, string>): Promise<Payment | undefined> =>
   kit.store.payments.findByOrderId(params.orderId ?? '');

@@ -1,6 +1,6 @@
 /** The operations on one payment: cancel (owner), and the staff actions expire, capture, refund, approve, deny. */
-import type { CaptureOptions } from '../../services/payments.js';
-import type { RefundOptions } from '../../services/refund-flow.js';
+import type { CaptureOptions } from '../../services/payments/payments.js';
+import type { RefundOptions } from '../../services/payments/refund-flow.js';
 import type { RouteDefinition } from '../route-types.js';
 import { object } from '../schemas/json-schema.js';
 import { captureBody, orderIdParams, refundBody } from '../schemas/payments.js';
@@ -61,7 +61,7 @@ export function paymentOperationRoutes(): RouteDefinition[] {
       tag: 'payments',
       params: orderIdParams,
       body: refundBody,
-      example: { amount: 30000, reason: 'damaged' },
+      example: { amount: 30000, reason: 'damaged', refundKey: 'rf-7c1d5a0e-2b9f-4e51-9d3a-51f0c2a8e6b4' },
       response: {
         status: 201,
         description: 'The payment and the refund.',

@@ -1,6 +1,8 @@
 /** The payment routes: charges, Snap, the user's list and one payment. */
-import type { CreateChargeOptions, CreateSnapOptions } from '../../services/charge-input.js';
+import { MidtransApiError } from '../../errors.js';
+import type { CreateChargeOptions, CreateSnapOptions } from '../../services/payments/charge-input.js';
 import type { Payment } from '../../storage/records/payment.js';
+import type { RouteKit } from '../route-kit.js';
 import type { RouteDefinition } from '../route-types.js';
 import { list, nullable, object } from '../schemas/json-schema.js';
 import { chargeBody, getQuery, listQuery, orderIdParams, snapBody } from '../schemas/payments.js';
@@ -96,17 +98,33 @@ export function paymentRoutes(): RouteDefinition[] {
       path: '/payments/:orderId',
       action: 'payments.get',
       access: 'owner',
-      summary: 'One payment; `?refresh=true` asks Midtrans first.',
+      summary:
+        'One payment; `?refresh=true` asks Midtrans first (a payment Midtrans does not know yet, such as a Snap page with no method chosen, is answered as stored).',
       tag: 'payments',
       params: orderIdParams,
       query: getQuery,
       response: { status: 200, description: 'The payment.', schema: paymentResponse },
       load: loadPayment,
       async run(ctx) {
-        if (ctx.query.refresh === true) await ctx.kit.payments.getStatus(orderIdOf(ctx));
+        if (ctx.query.refresh === true) await refreshUnlessUnknown(ctx.kit, orderIdOf(ctx));
         return paymentAnswer(await ctx.kit.payments.getPayment(orderIdOf(ctx)));
       },
     },
     ...paymentOperationRoutes(),
   ];
+}
+
+/**
+ * Ask Midtrans, except that its 404 is not the client's: the record exists here (a Snap page whose
+ * customer has not chosen a method, a charge that never reached Midtrans), so the stored record
+ * is the answer and the reconciler decides its fate.
+ */
+async function refreshUnlessUnknown(kit: RouteKit, orderId: string): Promise<void> {
+  try {
+    await kit.payments.getStatus(orderId);
+  } catch (error) {
+    if (!(error instanceof MidtransApiError && (error.httpStatus === 404 || error.statusCode === '404'))) {
+      throw error;
+    }
+  }
 }

@@ -2,7 +2,7 @@
 import type {
   CreateSubscriptionOptions,
   UpdateSubscriptionOptions,
-} from '../../services/subscription-input.js';
+} from '../../services/subscriptions/subscription-input.js';
 import type { Subscription } from '../../storage/records/subscription.js';
 import type { RouteDefinition, RouteResult } from '../route-types.js';
 import { idParams, refreshQuery, subscriptionBody, subscriptionPatch } from '../schemas/billing.js';

@@ -1,5 +1,5 @@
 /** The webhook (Midtrans's HTTP notification) and the OpenAPI document. */
-import { NOTIFICATION_VERDICTS } from '../../services/notification-verdicts.js';
+import { NOTIFICATION_VERDICTS } from '../../services/notifications/notification-verdicts.js';
 import { HttpProblem } from '../problem.js';
 import type { RouteDefinition } from '../route-types.js';
 import { anyObject, object, oneOf } from '../schemas/json-schema.js';

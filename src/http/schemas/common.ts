@@ -50,24 +50,22 @@ export const itemSchema = object(
 /** Order lines. */
 export const itemsSchema = list(itemSchema, 1000);
 
-/** 1–3 URLs Midtrans notifies instead of the dashboard one. */
-export const notificationUrlSchema = {
-  anyOf: [text({ format: 'uri', max: 2048 }), list(text({ format: 'uri', max: 2048 }), 3, 1)],
-};
-
 /** Free-form metadata. */
 export const metadataSchema = anyObject('Free-form JSON, stored and sent to Midtrans.');
 
 /** Up to three custom fields. */
 export const customFieldsSchema = list(text({ max: 255 }), 3);
 
-/** Fields a Core API charge and a Snap transaction share. */
+/**
+ * Fields a Core API charge and a Snap transaction share. Not `notificationUrl`: where Midtrans
+ * sends its signed notifications is the host's decision (the service option, in its own code),
+ * never a customer's, who could otherwise have another shop's payments reported to their server.
+ */
 export const commonChargeFields = {
   grossAmount: amount,
   orderId: orderIdSchema,
   customerDetails: customerSchema,
   itemDetails: itemsSchema,
-  notificationUrl: notificationUrlSchema,
   metadata: metadataSchema,
   customFields: customFieldsSchema,
 };

@@ -67,7 +67,10 @@ export const refundBody = object(
     amount,
     reason: text({ max: 255 }),
     direct: { type: 'boolean' },
-    refundKey: text({ min: 1, max: 46, pattern: '^[\\x21-\\x7e]+$' }),
+    refundKey: described(
+      text({ min: 1, max: 46, pattern: '^[\\x21-\\x7e]+$' }),
+      'One key per refund intent, made when the staff member decides to refund (e.g. a UUID). Sending it again answers that refund instead of making a second; another amount or reason with the same key is a 409.',
+    ),
   },
-  ['amount'],
+  ['amount', 'refundKey'],
 );

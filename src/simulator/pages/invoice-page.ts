@@ -1,5 +1,5 @@
 /** The invoice payment-link page (`payment_link_url`) and its printable stand-in for `pdf_url`. */
-import type { SimInvoice } from '../invoices.js';
+import type { SimInvoice } from '../records.js';
 import { escapeHtml, page, rupiah, statusPill } from './layout.js';
 
 /** Render the invoice page; `payable` shows the Pay button. */

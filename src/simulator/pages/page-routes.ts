@@ -40,6 +40,8 @@ export function addPageRoutes(router: Router, controls: SimulatorControls): void
        <p class="muted">Open <code>/pay/&lt;order_id&gt;</code> to pay or fail a pending transaction.</p></div>`,
     ),
   }));
+  // Browsers ask for it on every page; without this route it fell to the Core API's 401.
+  route('GET', '/favicon.ico', () => ({ status: 204 }));
   route('GET', '/pay/:id', (ctx, req) => {
     const txn = findTransaction(ctx.state, req.params[0] ?? '');
     if (!txn) return notFoundPage('No such transaction');

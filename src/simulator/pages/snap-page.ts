@@ -1,5 +1,6 @@
 /** The Snap checkout page behind Snap's `redirect_url`: pick a method, then see its instructions. */
-import { SNAP_METHODS, type SnapSession, sessionMethods } from '../snap.js';
+import type { SnapSession } from '../records.js';
+import { SNAP_METHODS, sessionMethods } from '../snap.js';
 import { escapeHtml, page, rupiah } from './layout.js';
 
 /** Render the method picker. */

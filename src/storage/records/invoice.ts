@@ -1,6 +1,6 @@
 /** The invoice record (Midtrans Invoicing API) and its line items. */
 import type { Idr } from '../../domain/money.js';
-import type { JsonObject } from '../json.js';
+import type { JsonObject } from '../../wire-types.js';
 import type { Page, PageRequest } from '../paging.js';
 import type { NewRecord, RecordPatch, StoredRecord, UpdateOptions } from './common.js';
 

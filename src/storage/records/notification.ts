@@ -1,5 +1,5 @@
 /** The notification record: every webhook delivery, what it said and what was done with it. */
-import type { JsonObject } from '../json.js';
+import type { JsonObject } from '../../wire-types.js';
 import type { Page, PageRequest } from '../paging.js';
 import type { NewRecord, RecordPatch, StoredRecord } from './common.js';
 

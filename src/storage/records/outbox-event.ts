@@ -2,7 +2,7 @@
  * The outbox: lifecycle events written in the same transaction as the change they describe, and
  * dispatched after commit (at least once; the stable event id lets consumers drop repeats).
  */
-import type { JsonObject } from '../json.js';
+import type { JsonObject } from '../../wire-types.js';
 import type { NewRecord, StoredRecord } from './common.js';
 
 /** An outbox event as stored. */

@@ -1,6 +1,6 @@
 /** The payment event record: one row per status change of a payment (its history). */
 import type { PaymentStatus } from '../../constants.js';
-import type { JsonObject } from '../json.js';
+import type { JsonObject } from '../../wire-types.js';
 import type { NewRecord, StoredRecord } from './common.js';
 
 /** What caused a status change. */

@@ -1,7 +1,8 @@
 /** The payment record: one row per Midtrans order, with everything needed to show and resume it. */
 import type { PaymentStatus } from '../../constants.js';
 import type { Idr } from '../../domain/money.js';
-import type { JsonArray, JsonObject } from '../json.js';
+import type { JsonObject } from '../../wire-types.js';
+import type { JsonArray } from '../json.js';
 import type { Page, PageRequest } from '../paging.js';
 import type { NewRecord, RecordPatch, StoredRecord, UpdateOptions } from './common.js';
 
@@ -131,6 +132,8 @@ export interface StalePaymentQuery extends PageRequest {
   updatedBefore?: Date;
   /** Only rows whose `expiryTime` has passed by this time (the expiry job). */
   expiredBy?: Date;
+  /** Only rows created after this time (the reconciler's slower re-check of settled payments). */
+  createdAfter?: Date;
   /** Only rows no reconciler holds a lease on at this time (`reconcileLeaseUntil` null or before it). */
   leaseFreeAt?: Date;
 }

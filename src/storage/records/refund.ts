@@ -1,6 +1,6 @@
 /** The refund record: one row per refund request, keyed by its idempotent refund key. */
 import type { Idr } from '../../domain/money.js';
-import type { JsonObject } from '../json.js';
+import type { JsonObject } from '../../wire-types.js';
 import type { Page, PageRequest } from '../paging.js';
 import type { NewRecord, RecordPatch, StoredRecord } from './common.js';
 
@@ -40,6 +40,14 @@ export interface RefundListQuery extends PageRequest {
   status?: string | readonly string[];
 }
 
+/** Query of `refunds.listOpen`: refunds still `pending` or `unknown`, least recently updated first. */
+export interface OpenRefundQuery {
+  /** Only rows not updated since this time. */
+  updatedBefore: Date;
+  /** At most this many rows. */
+  limit: number;
+}
+
 /** Refunds (the same inside and outside a transaction: lock the payment to serialise refunds). */
 export interface RefundRepository {
   /** Insert a refund; ConflictError if the refund key is taken. */
@@ -52,6 +60,8 @@ export interface RefundRepository {
   listByPayment(paymentId: string): Promise<Refund[]>;
   /** Change fields; NotFoundError if absent. */
   update(id: string, patch: RefundPatch): Promise<Refund>;
+  /** Refunds whose outcome is still open (the reconciler), least recently updated first. */
+  listOpen(query: OpenRefundQuery): Promise<Refund[]>;
   /** Keyset-paged list across payments, newest first (the staff dashboard's refunds page). */
   list(query?: RefundListQuery): Promise<Page<Refund>>;
 }

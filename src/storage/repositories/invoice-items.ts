@@ -1,5 +1,5 @@
 /** Invoice lines on Knex. */
-import { type ColumnSpec, createCodec } from '../codec.js';
+import { type ColumnSpec, createCodec, storableRow } from '../codec.js';
 import type { StoreContext } from '../context.js';
 import type { InvoiceItem, InvoiceItemRepository } from '../records/invoice.js';
 import { createTableAccess } from '../table-access.js';
@@ -23,8 +23,9 @@ export function createInvoiceItemRepository(ctx: StoreContext): InvoiceItemRepos
   return {
     async insertMany(invoiceId, items) {
       const records = items.map((item, position) => access.build({ ...item, invoiceId, position }, {}));
-      if (records.length > 0) await ctx.db(codec.table).insert(records.map((record) => codec.toRow(record)));
-      return records.map((record) => codec.fromRow(codec.toRow(record)));
+      const rows = records.map((record) => storableRow(codec.toRow(record), ctx.dialect.storableText));
+      if (rows.length > 0) await ctx.db(codec.table).insert(rows);
+      return rows.map((row) => codec.fromRow(row));
     },
     listByInvoice: (invoiceId) =>
       access.findMany((query) => query.where('invoice_id', invoiceId).orderBy([{ column: 'position' }])),

@@ -1,5 +1,5 @@
 /** The event outbox on Knex. */
-import { type ColumnSpec, createCodec } from '../codec.js';
+import { type ColumnSpec, createCodec, storableRow } from '../codec.js';
 import type { StoreContext } from '../context.js';
 import { pageSize } from '../paging.js';
 import type { DueOutboxQuery, LockingOutboxRepository, OutboxEvent } from '../records/outbox-event.js';
@@ -48,14 +48,14 @@ export function createOutboxRepository(ctx: StoreContext): LockingOutboxReposito
     await ctx
       .db(table)
       .whereIn('id', [...ids])
-      .update(codec.toRow({ ...patch, updatedAt: ctx.now() }));
+      .update(storableRow(codec.toRow({ ...patch, updatedAt: ctx.now() }), ctx.dialect.storableText));
   };
 
   return {
     insert: (input) => access.insert(build(input)),
     async insertIfAbsent(input) {
       const record = build(input);
-      const row = codec.toRow(record);
+      const row = storableRow(codec.toRow(record), ctx.dialect.storableText);
       // Written: the row is what we sent (no read back, as `insert`). Kept: the stored one wins.
       if (await ctx.dialect.insertUnlessDuplicate(ctx.db, table, row, 'event_id')) {
         return { event: codec.fromRow(row), created: true };
@@ -70,7 +70,10 @@ export function createOutboxRepository(ctx: StoreContext): LockingOutboxReposito
     async markFailed(id, failure) {
       // Incremented in SQL so two dispatchers failing at once both count.
       access.forget([id]);
-      const row = codec.toRow({ lastError: failure.error, availableAt: failure.retryAt });
+      const row = storableRow(
+        codec.toRow({ lastError: failure.error, availableAt: failure.retryAt }),
+        ctx.dialect.storableText,
+      );
       await ctx
         .db(table)
         .where('id', id)

@@ -78,6 +78,7 @@ export function createPaymentRepository(ctx: StoreContext): LockingPaymentReposi
       whereOneOf(builder, 'status', query.statuses);
       if (query.updatedBefore) builder.where('updated_at', '<', query.updatedBefore);
       if (query.expiredBy) builder.where('expiry_time', '<=', query.expiredBy);
+      if (query.createdAfter) builder.where('created_at', '>', query.createdAfter);
       const leaseFreeAt = query.leaseFreeAt;
       if (leaseFreeAt) {
         builder.where((free) =>

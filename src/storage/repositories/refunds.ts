@@ -40,6 +40,14 @@ export function createRefundRepository(ctx: StoreContext): RefundRepository {
         query.where('payment_id', paymentId).orderBy([{ column: 'created_at' }, { column: 'id' }]),
       ),
     update: (id, patch) => access.update(id, patch),
+    listOpen: ({ updatedBefore, limit }) =>
+      access.findMany((query) => {
+        whereOneOf(query, 'status', ['pending', 'unknown']);
+        query
+          .where('updated_at', '<', updatedBefore)
+          .orderBy([{ column: 'updated_at' }, { column: 'id' }])
+          .limit(limit);
+      }),
     list: (query = {}) =>
       access.page(
         (builder) => {

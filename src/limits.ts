@@ -1,0 +1,81 @@
+/**
+ * Every length limit and alphabet of what the kit accepts and stores, named once. The input schemas
+ * (beside each service) and the migrations' column definitions both read these, so a value the
+ * schema accepts always fits its column (`test/storage/column-limits.test.ts` checks every column on
+ * every database). Midtrans's own limits are in docs/midtrans-wire.md; where the docs are silent the
+ * number is our choice and says so.
+ *
+ * A shipped migration must keep producing the same table: raise a limit only together with a new
+ * migration that widens the column.
+ */
+
+/** Characters of an order id (Core API, Snap, Invoicing): letters, digits, `- _ ~ .`. */
+export const ORDER_ID_PATTERN = '^[A-Za-z0-9\\-_~.]+$';
+/** Longest order id Midtrans accepts on the Core API and Snap. */
+export const ORDER_ID_MAX_LENGTH = 50;
+/** Longest order id the Invoicing API accepts. */
+export const INVOICE_ORDER_ID_MAX_LENGTH = 36;
+/** Width of the order-id columns (room above Midtrans's 50 for ids Midtrans makes itself). */
+export const ORDER_ID_COLUMN_LENGTH = 64;
+
+/** Longest `Idempotency-Key` Midtrans honours; longer keys are silently ignored by Midtrans. */
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 46;
+/** A refund key: printable ASCII without spaces, at most the idempotency-key length (it is sent as one). */
+export const REFUND_KEY_PATTERN = '^[\\x21-\\x7e]+$';
+/** Longest refund key (sent as the refund's Idempotency-Key as well). */
+export const REFUND_KEY_MAX_LENGTH = IDEMPOTENCY_KEY_MAX_LENGTH;
+
+/** Customer and address names, email, street, city (Midtrans: 255; our columns: 255). */
+export const NAME_MAX_LENGTH = 255;
+/** An email address. */
+export const EMAIL_MAX_LENGTH = 255;
+/** A phone number; Midtrans documents no limit, our columns hold 64 (our choice: no phone is longer). */
+export const PHONE_MAX_LENGTH = 64;
+/** Address lines, city and the other free text fields of an address. */
+export const ADDRESS_FIELD_MAX_LENGTH = 255;
+/** A postal code (our choice). */
+export const POSTAL_CODE_MAX_LENGTH = 10;
+/** ISO 3166-1 alpha-3 country code. */
+export const COUNTRY_CODE_LENGTH = 3;
+
+/** An order line's name (Midtrans: 50). */
+export const ITEM_NAME_MAX_LENGTH = 50;
+/** An order line's id, brand, category and merchant name. */
+export const ITEM_FIELD_MAX_LENGTH = 255;
+/** Width of the stored item-id column. */
+export const ITEM_ID_COLUMN_LENGTH = 64;
+/** An invoice line's description. */
+export const ITEM_DESCRIPTION_MAX_LENGTH = 255;
+/** Lines of one order or invoice (our choice). */
+export const ITEMS_MAX_COUNT = 1000;
+/** A URL (item url, Snap finish callback, notification URL). */
+export const URL_MAX_LENGTH = 2048;
+
+/** `custom_field1..3`: at most three, each at most 255 characters (Midtrans). */
+export const CUSTOM_FIELDS_MAX_COUNT = 3;
+/** One custom field. */
+export const CUSTOM_FIELD_MAX_LENGTH = 255;
+/** Free-form metadata, serialised (our choice: it is stored and echoed by every notification). */
+export const METADATA_MAX_BYTES = 16 * 1024;
+
+/** A subscription name: Midtrans names each charge's order `<name><32 digits>`, so 50 − 10 … 40. */
+export const SUBSCRIPTION_NAME_MAX_LENGTH = 40;
+/** Width of the subscription-name column. */
+export const SUBSCRIPTION_NAME_COLUMN_LENGTH = 64;
+/** A user id as stored (`user_id`): 191 keeps a unique index within MySQL's 767-byte limit. */
+export const USER_ID_MAX_LENGTH = 191;
+/** A record id made by the store (UUIDv7, 36) with room to spare. */
+export const RECORD_ID_MAX_LENGTH = 64;
+/** An invoice number (the prefix is at most 20 of these characters). */
+export const INVOICE_NUMBER_MAX_LENGTH = 64;
+/** Virtual accounts of one invoice (our choice). */
+export const VIRTUAL_ACCOUNTS_MAX_COUNT = 10;
+
+/** An invoice's `customerId`, the host's id of its customer (stored like a user id). */
+export const CUSTOMER_ID_MAX_LENGTH = USER_ID_MAX_LENGTH;
+/** A saved card token or GoPay payment-option token of a subscription. */
+export const PAYMENT_TOKEN_MAX_LENGTH = 255;
+/** A GoPay account id (Midtrans makes it). */
+export const GOPAY_ACCOUNT_ID_MAX_LENGTH = 64;
+/** Width of the refund-key column (room above the 46 characters a key may have). */
+export const REFUND_KEY_COLUMN_LENGTH = 128;

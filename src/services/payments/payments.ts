@@ -1,0 +1,150 @@
+/**
+ * PaymentService: the payment methods of django-payment-midtrans (the Django package midtrans-kit
+ * ports) in camelCase, one options object each, with that package's return shapes. Every method
+ * that takes a payment accepts the record or its order id; when given a record it is updated in
+ * place with the stored values, as that package does.
+ * Subclass it and pass it as `createMidtrans({ services: { payments: MyPaymentService } })`.
+ */
+
+import type { PaymentStatus } from '../../constants.js';
+import { ValidationError } from '../../errors.js';
+import type { Page } from '../../storage/paging.js';
+import type { Payment } from '../../storage/records/payment.js';
+import type { WireStatusResponse } from '../../wire-types.js';
+import type { ServiceContext } from '../core/context.js';
+import type { KitUser } from '../core/hooks.js';
+import { type ChargeResult, runCharge } from './charge-flow.js';
+import type { CreateChargeOptions, CreateSnapOptions } from './charge-input.js';
+import { type OperationResult, runOperation } from './operation-flow.js';
+import { findPayment, type PaymentRef, refreshInPlace } from './payment-records.js';
+import { applyTransaction } from './payment-sync.js';
+import { type RefundOptions, type RefundResultRecord, runRefund } from './refund-flow.js';
+import { runSnap, type SnapTransactionResult } from './snap-flow.js';
+
+/** Options of `listPayments`. */
+export interface ListPaymentsOptions {
+  /** Whose payments (required: lists are per user). */
+  user: KitUser;
+  /** Only these statuses. */
+  status?: PaymentStatus | PaymentStatus[];
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+  /** Page size, 1–1000 (default 50). */
+  limit?: number;
+}
+
+/** Options of `capturePayment`. */
+export interface CaptureOptions {
+  /** Amount to capture; default the full authorised amount. */
+  amount?: number;
+}
+
+/** Charges and manages payments. */
+export class PaymentService {
+  /** @param ctx the kit's shared services. */
+  constructor(protected readonly ctx: ServiceContext) {}
+
+  /**
+   * Create a Core API charge. The record is written before Midtrans is called; its events
+   * (`payment.created`, then the answer's) reach the listeners before this resolves.
+   */
+  async createCharge(options: CreateChargeOptions): Promise<ChargeResult> {
+    return this.ctx.events.dispatchAfter(() => runCharge(this.ctx, options));
+  }
+
+  /** Create a Snap transaction (hosted payment page). Events as `createCharge`. */
+  async createSnapTransaction(options: CreateSnapOptions): Promise<SnapTransactionResult> {
+    return this.ctx.events.dispatchAfter(() => runSnap(this.ctx, options));
+  }
+
+  /** Fetch the status from Midtrans, update the record (and the given object), return the raw answer. */
+  async getStatus(payment: PaymentRef): Promise<WireStatusResponse> {
+    const current = await findPayment(this.ctx, payment);
+    const response = await this.ctx.client.core.status(current.orderId);
+    const updated = await this.ctx.store.transaction(async (tx) => {
+      const locked = (await tx.payments.lockById(current.id)) ?? current;
+      return (await applyTransaction(this.ctx, tx, locked, response, 'api')).payment;
+    });
+    refreshInPlace(payment, updated);
+    return response;
+  }
+
+  /** The stored payment (no Midtrans call). @throws NotFoundError */
+  async getPayment(payment: PaymentRef): Promise<Payment> {
+    return findPayment(this.ctx, payment);
+  }
+
+  /** Cancel a pending, authorised or captured (not yet settled) payment. */
+  async cancelPayment(payment: PaymentRef): Promise<OperationResult> {
+    return runOperation(this.ctx, payment, 'cancel', (p, key) =>
+      this.ctx.client.core.cancel(p.orderId, { idempotencyKey: key }),
+    );
+  }
+
+  /** Force-expire a pending payment. */
+  async expirePayment(payment: PaymentRef): Promise<OperationResult> {
+    return runOperation(this.ctx, payment, 'expire', (p, key) =>
+      this.ctx.client.core.expire(p.orderId, { idempotencyKey: key }),
+    );
+  }
+
+  /** Approve a payment challenged by fraud detection. */
+  async approvePayment(payment: PaymentRef): Promise<OperationResult> {
+    return runOperation(this.ctx, payment, 'approve', (p, key) =>
+      this.ctx.client.core.approve(p.orderId, { idempotencyKey: key }),
+    );
+  }
+
+  /** Deny a payment challenged by fraud detection. */
+  async denyPayment(payment: PaymentRef): Promise<OperationResult> {
+    return runOperation(this.ctx, payment, 'deny', (p, key) =>
+      this.ctx.client.core.deny(p.orderId, { idempotencyKey: key }),
+    );
+  }
+
+  /** Capture an authorised card payment, in full or `amount`. */
+  async capturePayment(payment: PaymentRef, options: CaptureOptions = {}): Promise<OperationResult> {
+    const { amount } = options;
+    if (amount !== undefined && (!Number.isSafeInteger(amount) || amount < 1)) {
+      throw new ValidationError({ field: 'amount', reason: 'must be a whole number of Rupiah, at least 1' });
+    }
+    return runOperation(
+      this.ctx,
+      payment,
+      'capture',
+      (p, key) => {
+        if (amount !== undefined && amount > p.grossAmount) {
+          throw new ValidationError({
+            field: 'amount',
+            reason: `must be at most the authorised ${p.grossAmount}`,
+          });
+        }
+        const body = {
+          transaction_id: p.transactionId ?? '',
+          ...(amount === undefined ? {} : { gross_amount: amount }),
+        };
+        return this.ctx.client.core.capture(body, { idempotencyKey: key });
+      },
+      { capturedAmount: amount ?? null },
+    );
+  }
+
+  /** Refund a paid payment, in full or in part; safe to retry. */
+  async refundPayment(payment: PaymentRef, options: RefundOptions): Promise<RefundResultRecord> {
+    return runRefund(this.ctx, payment, options);
+  }
+
+  /** A user's payments, newest first, keyset-paged. */
+  async listPayments(options: ListPaymentsOptions): Promise<Page<Payment>> {
+    const id = (options.user as { id?: unknown } | undefined)?.id;
+    if (!(typeof id === 'string' || typeof id === 'number')) {
+      throw new ValidationError({ field: 'user.id', reason: 'is required' });
+    }
+    return this.ctx.store.payments.list({
+      userId: String(id),
+      ...(options.status === undefined ? {} : { status: options.status }),
+      ...(options.cursor === undefined ? {} : { cursor: options.cursor }),
+      ...(options.limit === undefined ? {} : { limit: options.limit }),
+    });
+  }
+}
