@@ -15,6 +15,7 @@ import { createTablesMigration } from './0001-create-tables.js';
 import { createPaymentIdempotencyKeyMigration } from './0002-payment-idempotency-key.js';
 import { createWebhooksAndReconcilerMigration } from './0003-webhooks-and-reconciler.js';
 import { createInvoicesAndSubscriptionsMigration } from './0004-invoices-and-subscriptions.js';
+import { createCapturedAmountMigration } from './0005-captured-amount.js';
 import type { MidtransMigration } from './migration.js';
 
 export { DEFAULT_TABLE_PREFIX, migrationTableName } from '../src/storage/tables.js';
@@ -39,6 +40,7 @@ export function createMigrationSource(
     createPaymentIdempotencyKeyMigration(tables),
     createWebhooksAndReconcilerMigration(tables),
     createInvoicesAndSubscriptionsMigration(tables),
+    createCapturedAmountMigration(tables),
   ];
   return {
     getMigrations: async () => [...migrations],

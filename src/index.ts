@@ -118,6 +118,7 @@ export {
   type ReprocessTarget,
   VERDICT_HTTP_STATUS,
 } from './services/notifications/notifications.js';
+export type { CaptureOptions } from './services/payments/capture-flow.js';
 export type { ChargeResult } from './services/payments/charge-flow.js';
 export type {
   ChargeCommonOptions,
@@ -126,11 +127,7 @@ export type {
 } from './services/payments/charge-input.js';
 export type { OperationResult } from './services/payments/operation-flow.js';
 export type { PaymentRef } from './services/payments/payment-records.js';
-export {
-  type CaptureOptions,
-  type ListPaymentsOptions,
-  PaymentService,
-} from './services/payments/payments.js';
+export { type ListPaymentsOptions, PaymentService } from './services/payments/payments.js';
 export type { RefundOptions, RefundResultRecord } from './services/payments/refund-flow.js';
 export type { SnapTransactionResult } from './services/payments/snap-flow.js';
 export type { BillingSweep } from './services/reconciler/reconcile-billing.js';

@@ -82,3 +82,11 @@ export function itemsTotal(items: readonly PricedItem[], field = 'itemDetails'):
   });
   return total;
 }
+
+/**
+ * What the customer was actually charged: the captured amount when a pre-authorisation was
+ * captured separately (possibly for less), else the whole gross amount. Refunds come out of this.
+ */
+export function chargedAmount(payment: { grossAmount: Idr; capturedAmount: Idr | null }): Idr {
+  return payment.capturedAmount ?? payment.grossAmount;
+}

@@ -24,7 +24,7 @@ export function snapPageEnd(
 ): Date {
   if (expiry === undefined) return new Date(createdAt.getTime() + SNAP_PAGE_DEFAULT_MS);
   // Midtrans accepts plural units ("hours"); an unknown one was refused at create time.
-  const unit = UNIT_MS[expiry.unit.toLowerCase().replace(/s$/, '')] ?? UNIT_MS.minute ?? 60_000;
+  const unit = UNIT_MS[expiry.unit.toLowerCase().replace(/s$/, '')] ?? 60_000;
   let start = createdAt;
   if (expiry.start_time !== undefined) {
     try {

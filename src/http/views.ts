@@ -78,6 +78,7 @@ export const paymentView = defineView<Payment>({
   userId: 'string?',
   subscriptionId: 'string?',
   invoiceId: 'string?',
+  capturedAmount: 'integer?',
   refundedAmount: 'integer',
   refundCount: 'integer',
 });

@@ -88,6 +88,7 @@ export function handleCapture(ctx: SimContext, req: SimRequest): SimResponse {
   if (!id) return coreValidation(['transaction_id is required']);
   const txn = findTransaction(ctx.state, id);
   if (!txn) return coreNotFound();
+  if (!operationAllowed('capture', txn.status)) return coreNotAllowed();
   const amount = body.gross_amount;
   if (
     amount !== undefined &&
@@ -95,7 +96,9 @@ export function handleCapture(ctx: SimContext, req: SimRequest): SimResponse {
   ) {
     return coreValidation(['gross_amount must be a positive integer not above the authorized amount']);
   }
-  if (!operationAllowed('capture', txn.status)) return coreNotAllowed();
+  // A partial capture charges less than was authorised; from now on the transaction (its answers,
+  // notifications and what can be refunded) carries the captured amount.
+  if (typeof amount === 'number') txn.grossAmount = amount;
   transition(ctx, txn, 'capture', { fraudStatus: 'accept' });
   return reply(ctx, txn, '200', 'Success, Credit Card capture transaction is successful');
 }

@@ -56,6 +56,7 @@ export interface SimTransaction {
   transactionId: string;
   orderId: string;
   paymentType: string;
+  /** The amount charged: what was authorised, or less once a partial capture took less. */
   grossAmount: number;
   status: TransactionStatus;
   fraudStatus: FraudStatus | undefined;

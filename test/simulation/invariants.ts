@@ -88,11 +88,14 @@ async function checkPayment(
   }
 
   // (b) money: refunded ≤ captured ≤ gross, and the same as Midtrans.
-  const captured = order?.captured ?? payment.grossAmount;
+  const captured = payment.capturedAmount ?? payment.grossAmount;
   if (!(payment.refundedAmount <= captured && captured <= payment.grossAmount)) {
     found.push(
       `(b) payment ${id}: refunded ${payment.refundedAmount}, captured ${captured}, gross ${payment.grossAmount}`,
     );
+  }
+  if (order?.captured !== undefined && payment.status !== 'failed' && captured !== order.captured) {
+    found.push(`(b) payment ${id}: ${order.captured} was captured at Midtrans, ${captured} stored`);
   }
   const refunds = await store.refunds.listByPayment(payment.id);
   const succeeded = refunds.filter((r) => r.status === 'succeeded').reduce((sum, r) => sum + r.amount, 0);
@@ -114,6 +117,12 @@ async function checkPayment(
       found.push(
         `(b) payment ${id}: stored ${payment.status} (${payment.transactionStatus}), Midtrans ${remote.transactionStatus} → ${expected}`,
       );
+    }
+    if (
+      ['paid', 'partially_refunded', 'refunded'].includes(payment.status) &&
+      remote.grossAmount !== captured
+    ) {
+      found.push(`(b) payment ${id}: charged ${captured} here, ${remote.grossAmount} at Midtrans`);
     }
     const remoteRefunded = Number.parseInt(String(remote.status.refund_amount ?? '0'), 10);
     if (remoteRefunded !== payment.refundedAmount) {

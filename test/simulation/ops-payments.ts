@@ -155,6 +155,27 @@ export async function operate(step: Step): Promise<void> {
     verb === 'cancel' && step.rng.chance(0.6) ? userById(step.model, order.owner) : someUser(step, true);
   const path = `/payments/${order.orderId}/${verb}`;
   let body: unknown;
+  if (verb === 'capture' && step.rng.chance(0.2)) {
+    // Two staff members (or a double click) capture different amounts at once: one capture at most.
+    const amounts = [step.rng.int(1, order.gross), step.rng.int(1, order.gross)];
+    const answers = await Promise.all(
+      amounts.map((amount) => step.world.request(user, 'POST', path, { amount })),
+    );
+    const taken = new Set(
+      amounts.filter((_, i) => {
+        const answer = answers[i];
+        return answer !== undefined && !answer.crashed && answer.status === 200;
+      }),
+    );
+    if (taken.size > 1) {
+      step.world.violations.push(
+        `(b) two captures of ${order.orderId} answered 200: ${[...taken].join(', ')}`,
+      );
+    }
+    const [amount] = [...taken];
+    if (amount !== undefined) order.captured = amount;
+    return;
+  }
   if (verb === 'capture' && step.rng.chance(0.4)) {
     const amount = step.rng.int(1, order.gross);
     body = { amount };

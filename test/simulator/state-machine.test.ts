@@ -105,6 +105,37 @@ describe('state machine', () => {
     );
   });
 
+  it('partial capture: the transaction carries the captured amount; a second capture is 412', async () => {
+    const auth = await card('SM-PC', '4811111111111114', { type: 'authorize' });
+    const over = await api('POST', '/v2/capture', {
+      transaction_id: auth.body.transaction_id,
+      gross_amount: 100001,
+    });
+    expect(over.body.status_code).toBe('400');
+    const captured = await api('POST', '/v2/capture', {
+      transaction_id: auth.body.transaction_id,
+      gross_amount: 25000,
+    });
+    expect(captured.body).toMatchObject({
+      status_code: '200',
+      transaction_status: 'capture',
+      gross_amount: '25000.00',
+    });
+    const again = await api('POST', '/v2/capture', {
+      transaction_id: auth.body.transaction_id,
+      gross_amount: 50000,
+    });
+    expect(again.body.status_code).toBe('412');
+    expect((await api('GET', '/v2/SM-PC/status')).body.gross_amount).toBe('25000.00');
+    sim.controls.settle('SM-PC');
+    expect((await api('POST', '/v2/SM-PC/refund', { refund_key: 'x', amount: 25001 })).body.status_code).toBe(
+      '414',
+    );
+    expect(
+      (await api('POST', '/v2/SM-PC/refund', { refund_key: 'y', amount: 25000 })).body.transaction_status,
+    ).toBe('refund');
+  });
+
   it('refund_key: same key and amount replays the stored result, a different amount is 406', async () => {
     await card('SM-RK');
     sim.controls.settle('SM-RK');

@@ -13,6 +13,7 @@ export const MIGRATION_NAMES = [
   '0002_payment_idempotency_key',
   '0003_webhooks_and_reconciler',
   '0004_invoices_and_subscriptions',
+  '0005_captured_amount',
 ];
 
 /** Text in Indonesian, with emoji and CJK, to catch charset and collation mistakes. */
@@ -58,6 +59,7 @@ export function fullPayment(orderId: string, overrides: Partial<NewPayment> = {}
     customField2: 'dua',
     customField3: 'tiga',
     userId: 'user-42',
+    capturedAmount: 120_000,
     refundedAmount: 0,
     refundCount: 0,
     chargeRequest: { payment_type: 'bank_transfer', transaction_details: { order_id: orderId } },

@@ -15,6 +15,7 @@ export function registerValueTests(h: Harness): void {
       const payment = await store.payments.insert({
         orderId: h.unique('MAX'),
         grossAmount: MAX,
+        capturedAmount: MAX,
         refundedAmount: MAX,
       });
       const refund = await store.refunds.insert({
@@ -25,6 +26,7 @@ export function registerValueTests(h: Harness): void {
 
       expect(await store.payments.findById(payment.id)).toMatchObject({
         grossAmount: MAX,
+        capturedAmount: MAX,
         refundedAmount: MAX,
       });
       expect((await store.refunds.findById(refund.id))?.amount).toBe(MAX);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertAmount, formatAmount, itemsTotal, parseAmount } from '../../src/domain/money.js';
+import { assertAmount, chargedAmount, formatAmount, itemsTotal, parseAmount } from '../../src/domain/money.js';
 import { ValidationError } from '../../src/errors.js';
 
 function issue(fn: () => unknown): { field: string; reason: string } | undefined {
@@ -245,5 +245,12 @@ describe('itemsTotal', () => {
       reason: 'must be at least 1',
     });
     expect(issue(() => itemsTotal([{ price: 100, quantity: 0.5 }]))?.field).toBe('itemDetails.0.quantity');
+  });
+});
+
+describe('chargedAmount', () => {
+  it('is the captured amount when a capture took less, else the gross amount', () => {
+    expect(chargedAmount({ grossAmount: 200_000, capturedAmount: 50_000 })).toBe(50_000);
+    expect(chargedAmount({ grossAmount: 200_000, capturedAmount: null })).toBe(200_000);
   });
 });

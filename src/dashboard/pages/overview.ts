@@ -4,6 +4,7 @@
  * whose outcome is unknown (a timeout the reconciler has not settled yet).
  */
 import { PaymentStatus } from '../../constants.js';
+import { chargedAmount } from '../../domain/money.js';
 import { isPaid } from '../../domain/transitions.js';
 import type { NotificationOutcome } from '../../storage/records/notification.js';
 import type { PaymentListQuery } from '../../storage/records/payment.js';
@@ -56,7 +57,7 @@ async function sumPayments(ctx: PageContext, filter: PaymentListQuery) {
   do {
     const page = await ctx.kit.store.payments.list({ ...filter, limit: 1000, ...(cursor ? { cursor } : {}) });
     count += page.items.length;
-    for (const p of page.items) amount += p.grossAmount - p.refundedAmount;
+    for (const p of page.items) amount += chargedAmount(p) - p.refundedAmount;
     cursor = page.nextCursor;
   } while (cursor !== null && count < CAP);
   return { count, amount, capped: cursor !== null };

@@ -1,5 +1,6 @@
 /** The action forms of a payment: check status always, the rest as its status allows. */
 import type { PaymentOperation } from '../../constants.js';
+import { chargedAmount } from '../../domain/money.js';
 import { seg } from '../../http/match.js';
 import type { Payment } from '../../storage/records/payment.js';
 import type { PageContext } from '../context.js';
@@ -24,7 +25,7 @@ export function paymentActions(
   refundsSoFar: number,
 ): SafeHtml {
   const path = (op: string) => `/payments/${seg(p.orderId)}/${op}`;
-  const left = p.grossAmount - p.refundedAmount;
+  const left = chargedAmount(p) - p.refundedAmount;
   const forms: SafeHtml[] = [
     actionForm(ctx, {
       action: 'dashboard.check_status',

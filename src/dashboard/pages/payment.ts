@@ -3,6 +3,7 @@
  * notification about it (raw body and verdict), its refunds, the invoice or subscription it
  * belongs to, and Midtrans's raw bodies.
  */
+import { chargedAmount } from '../../domain/money.js';
 import { operationsForPaymentStatus } from '../../domain/operations.js';
 import { seg } from '../../http/match.js';
 import type { Payment } from '../../storage/records/payment.js';
@@ -23,7 +24,7 @@ const BLOCKS = new Set([
   'metadata',
   'actions',
 ]);
-const MONEY = new Set(['grossAmount', 'refundedAmount']);
+const MONEY = new Set(['grossAmount', 'capturedAmount', 'refundedAmount']);
 
 /** The payment page. */
 export async function paymentPage(ctx: PageContext): Promise<PageResult> {
@@ -37,7 +38,7 @@ export async function paymentPage(ctx: PageContext): Promise<PageResult> {
     payment.subscriptionId ? store.subscriptions.findById(payment.subscriptionId) : undefined,
   ]);
   const linked = html`${invoice ? html`<p>Pays invoice <a href="${ctx.base}/invoices/${seg(invoice.id)}">${invoice.invoiceNumber}</a> (${badge(invoice.status)}).</p>` : ''}${subscription ? html`<p>Charged by subscription <a href="${ctx.base}/subscriptions/${seg(subscription.id)}">${subscription.name}</a> (${badge(subscription.status)}).</p>` : ''}`;
-  const body = html`<p>${badge(payment.status)} <strong>${formatIdr(payment.grossAmount)}</strong> · ${payment.paymentType ?? 'type not chosen yet'}${payment.refundedAmount > 0 ? html` · refunded ${formatIdr(payment.refundedAmount)}` : ''}</p>
+  const body = html`<p>${badge(payment.status)} <strong>${formatIdr(chargedAmount(payment))}</strong>${payment.capturedAmount !== null && payment.capturedAmount !== payment.grossAmount ? html` captured of ${formatIdr(payment.grossAmount)} authorised` : ''} · ${payment.paymentType ?? 'type not chosen yet'}${payment.refundedAmount > 0 ? html` · refunded ${formatIdr(payment.refundedAmount)}` : ''}</p>
 ${linked}
 ${paymentActions(ctx, payment, operationsForPaymentStatus(payment.status), refunds.length)}
 <h2>Payment instructions</h2>${instructions(payment, ctx.timeZone)}

@@ -3,6 +3,7 @@
  * exact; an email searches by customer email), keyset paging and the totals of the rows shown.
  */
 import { PaymentStatus, PaymentType } from '../../constants.js';
+import { chargedAmount } from '../../domain/money.js';
 import { seg } from '../../http/match.js';
 import type { Page } from '../../storage/paging.js';
 import type { Payment, PaymentListQuery } from '../../storage/records/payment.js';
@@ -67,11 +68,11 @@ export function paymentTable(ctx: PageContext, items: readonly Payment[]): SafeH
 <td>${customerCell(p)}</td>
 <td>${p.paymentType ?? '—'}</td>
 <td>${badge(p.status)}</td>
-<td class="num">${formatIdr(p.grossAmount)}</td>
+<td class="num">${formatIdr(chargedAmount(p))}</td>
 <td class="num">${p.refundedAmount > 0 ? formatIdr(p.refundedAmount) : ''}</td>
 </tr>`,
   );
-  const gross = items.reduce((sum, p) => sum + p.grossAmount, 0);
+  const gross = items.reduce((sum, p) => sum + chargedAmount(p), 0);
   const refunded = items.reduce((sum, p) => sum + p.refundedAmount, 0);
   return html`<table>
 <thead><tr><th>Order id</th><th>Created</th><th>Customer</th><th>Type</th><th>Status</th><th class="num">Amount</th><th class="num">Refunded</th></tr></thead>

@@ -1,5 +1,5 @@
 /** The operations on one payment: cancel (owner), and the staff actions expire, capture, refund, approve, deny. */
-import type { CaptureOptions } from '../../services/payments/payments.js';
+import type { CaptureOptions } from '../../services/payments/capture-flow.js';
 import type { RefundOptions } from '../../services/payments/refund-flow.js';
 import type { RouteDefinition } from '../route-types.js';
 import { object } from '../schemas/json-schema.js';

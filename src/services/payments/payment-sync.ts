@@ -146,10 +146,14 @@ export function readTransaction(transaction: WireTransaction): { read: Transacti
   return { read, to: toPaymentStatus(read.transactionStatus, read.fraudStatus) };
 }
 
-/** Whether a transaction body's `gross_amount` equals the payment's amount exactly. Never throws. */
+/**
+ * Whether a transaction body's `gross_amount` is the payment's amount exactly: the authorised
+ * amount, or what a partial capture took (Midtrans reports the captured amount). Never throws.
+ */
 export function amountMatches(payment: Payment, transaction: WireTransaction): boolean {
   try {
-    return parseAmount(transaction.gross_amount) === payment.grossAmount;
+    const amount = parseAmount(transaction.gross_amount);
+    return amount === payment.grossAmount || amount === payment.capturedAmount;
   } catch {
     return false;
   }

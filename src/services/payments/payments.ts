@@ -13,6 +13,7 @@ import type { Payment } from '../../storage/records/payment.js';
 import type { WireStatusResponse } from '../../wire-types.js';
 import type { ServiceContext } from '../core/context.js';
 import type { KitUser } from '../core/hooks.js';
+import { type CaptureOptions, runCapture } from './capture-flow.js';
 import { type ChargeResult, runCharge } from './charge-flow.js';
 import type { CreateChargeOptions, CreateSnapOptions } from './charge-input.js';
 import { type OperationResult, runOperation } from './operation-flow.js';
@@ -31,12 +32,6 @@ export interface ListPaymentsOptions {
   cursor?: string;
   /** Page size, 1–1000 (default 50). */
   limit?: number;
-}
-
-/** Options of `capturePayment`. */
-export interface CaptureOptions {
-  /** Amount to capture; default the full authorised amount. */
-  amount?: number;
 }
 
 /** Charges and manages payments. */
@@ -102,31 +97,12 @@ export class PaymentService {
     );
   }
 
-  /** Capture an authorised card payment, in full or `amount`. */
+  /**
+   * Capture an authorised card payment, in full or `amount` (once per authorisation; the same
+   * amount again is a retry, another amount a ConflictError). Only the captured amount is refundable.
+   */
   async capturePayment(payment: PaymentRef, options: CaptureOptions = {}): Promise<OperationResult> {
-    const { amount } = options;
-    if (amount !== undefined && (!Number.isSafeInteger(amount) || amount < 1)) {
-      throw new ValidationError({ field: 'amount', reason: 'must be a whole number of Rupiah, at least 1' });
-    }
-    return runOperation(
-      this.ctx,
-      payment,
-      'capture',
-      (p, key) => {
-        if (amount !== undefined && amount > p.grossAmount) {
-          throw new ValidationError({
-            field: 'amount',
-            reason: `must be at most the authorised ${p.grossAmount}`,
-          });
-        }
-        const body = {
-          transaction_id: p.transactionId ?? '',
-          ...(amount === undefined ? {} : { gross_amount: amount }),
-        };
-        return this.ctx.client.core.capture(body, { idempotencyKey: key });
-      },
-      { capturedAmount: amount ?? null },
-    );
+    return runCapture(this.ctx, payment, options);
   }
 
   /** Refund a paid payment, in full or in part; safe to retry. */

@@ -5,6 +5,7 @@
  * a new refund; the same key with anything else changed is refused, never merged into the other
  * request's answer.
  */
+import { chargedAmount } from '../../domain/money.js';
 import { ConflictError, InvalidStateError, ValidationError } from '../../errors.js';
 import type { Payment } from '../../storage/records/payment.js';
 import type { Refund } from '../../storage/records/refund.js';
@@ -62,8 +63,9 @@ export async function reserveRefund(
     }
     assertAllowed('refund', payment);
     const held = refunds.filter((r) => r.status === 'succeeded' || OPEN_REFUND.has(r.status));
+    // Only what was charged can come back: a partial capture took less than was authorised.
     const refundable =
-      payment.grossAmount -
+      chargedAmount(payment) -
       Math.max(payment.refundedAmount, sum(held.filter((r) => r.status === 'succeeded'))) -
       sum(held.filter((r) => OPEN_REFUND.has(r.status)));
     if (options.amount > refundable) {

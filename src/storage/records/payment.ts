@@ -82,6 +82,12 @@ export interface Payment extends StoredRecord {
   subscriptionId: string | null;
   /** Invoice this payment pays. */
   invoiceId: string | null;
+  /**
+   * What the capture of a card pre-authorisation took, whole Rupiah: at most `grossAmount`, and
+   * the most that can be refunded. Set before Midtrans is asked (one capture per authorisation);
+   * null when the payment was never captured separately, i.e. its whole amount was charged.
+   */
+  capturedAmount: Idr | null;
   /** Total refunded so far, whole Rupiah (default 0). */
   refundedAmount: Idr;
   /** Number of refunds made (default 0). */

@@ -48,6 +48,7 @@ const columns: ColumnSpec<Payment> = {
   userId: 'text',
   subscriptionId: 'text',
   invoiceId: 'text',
+  capturedAmount: 'money',
   refundedAmount: 'money',
   refundCount: 'integer',
   chargeRequest: 'json',
