@@ -118,7 +118,6 @@ export {
   type ReprocessTarget,
   VERDICT_HTTP_STATUS,
 } from './services/notifications/notifications.js';
-export type { CaptureOptions } from './services/payments/capture-flow.js';
 export type { ChargeResult } from './services/payments/charge-flow.js';
 export type {
   ChargeCommonOptions,
@@ -126,6 +125,12 @@ export type {
   CreateSnapOptions,
 } from './services/payments/charge-input.js';
 export type { OperationResult } from './services/payments/operation-flow.js';
+// The options' rules: the service checks every call with them, and a host may check its own forms.
+export {
+  type CaptureOptions,
+  CaptureOptionsSchema,
+  RefundOptionsSchema,
+} from './services/payments/operation-schemas.js';
 export type { PaymentRef } from './services/payments/payment-records.js';
 export { type ListPaymentsOptions, PaymentService } from './services/payments/payments.js';
 export type { RefundOptions, RefundResultRecord } from './services/payments/refund-flow.js';

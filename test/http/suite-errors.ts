@@ -47,6 +47,34 @@ export function validationCases(s: Suite): void {
     );
   });
 
+  it('a direct call and a request meet one rule: the same fields, the same reasons, nothing written', async () => {
+    const orderId = newOrderId('one-rule');
+    const body = {
+      orderId,
+      paymentType: 'qris',
+      grossAmount: 10_000,
+      // A phone longer than its column once passed the route and failed the insert (a 500).
+      customerDetails: { email: 'not-an-email', firstName: 'x'.repeat(300), phone: '0'.repeat(65) },
+      itemDetails: [{ name: 'Kopi', price: 10_000, quantity: 1, brand: 'b'.repeat(256) }],
+    };
+    const overHttp = await details(await as(s.app, 'owner').post(`${P}/payments`).send(body));
+    const direct = await s.h.kit.payments.createCharge({ ...body, paymentType: 'qris' }).then(
+      () => undefined,
+      (error: { issues?: Details }) => error.issues,
+    );
+    const expected = [
+      { field: 'customerDetails.firstName', reason: 'must NOT have more than 255 characters' },
+      { field: 'customerDetails.email', reason: 'must match format "email"' },
+      { field: 'customerDetails.phone', reason: 'must NOT have more than 64 characters' },
+      { field: 'itemDetails.0.brand', reason: 'must NOT have more than 255 characters' },
+    ];
+    const sorted = (list: Details | undefined) =>
+      [...(list ?? [])].sort((a, b) => a.field.localeCompare(b.field));
+    expect(sorted(overHttp)).toEqual(sorted(expected));
+    expect(sorted(direct)).toEqual(sorted(expected));
+    expect(await s.h.kit.store.payments.findByOrderId(orderId)).toBeUndefined();
+  });
+
   it('refuses notificationUrl from a client: only the host decides where notifications go', async () => {
     for (const path of ['/payments', '/payments/snap']) {
       const res = await as(s.app, 'owner')

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertAmount, chargedAmount, formatAmount, itemsTotal, parseAmount } from '../../src/domain/money.js';
+import {
+  assertAmount,
+  chargedAmount,
+  formatAmount,
+  itemsTotal,
+  parseAmount,
+} from '../../src/domain/money.js';
 import { ValidationError } from '../../src/errors.js';
 
 function issue(fn: () => unknown): { field: string; reason: string } | undefined {

@@ -1,9 +1,8 @@
 /** The operations on one payment: cancel (owner), and the staff actions expire, capture, refund, approve, deny. */
-import type { CaptureOptions } from '../../services/payments/capture-flow.js';
-import type { RefundOptions } from '../../services/payments/refund-flow.js';
-import type { RouteDefinition } from '../route-types.js';
+import { CaptureOptionsSchema, RefundRequestSchema } from '../../services/payments/operation-schemas.js';
+import { defineRoute, type RouteDefinition } from '../route-types.js';
 import { object } from '../schemas/json-schema.js';
-import { captureBody, orderIdParams, refundBody } from '../schemas/payments.js';
+import { orderIdParams } from '../schemas/payments.js';
 import { paymentView, refundView } from '../views.js';
 import { loadPayment, orderIdOf, paymentAnswer, paymentResponse } from './payment-common.js';
 
@@ -35,7 +34,7 @@ export function paymentOperationRoutes(): RouteDefinition[] {
   return [
     operation('cancel', 'owner', 'Cancel a pending or authorised payment.'),
     operation('expire', 'staff', 'Force-expire a pending payment (staff).'),
-    {
+    defineRoute({
       method: 'POST',
       path: '/payments/:orderId/capture',
       action: 'payments.capture',
@@ -43,16 +42,16 @@ export function paymentOperationRoutes(): RouteDefinition[] {
       summary: 'Capture an authorised card payment, in full or in part (staff).',
       tag: 'payments',
       params: orderIdParams,
-      body: captureBody,
+      body: CaptureOptionsSchema,
       example: { amount: 150000 },
       response: { status: 200, description: 'The payment after the capture.', schema: paymentResponse },
       load: loadPayment,
       async run(ctx) {
-        const result = await ctx.kit.payments.capturePayment(orderIdOf(ctx), ctx.body as CaptureOptions);
+        const result = await ctx.kit.payments.capturePayment(orderIdOf(ctx), ctx.body);
         return paymentAnswer(result.payment);
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'POST',
       path: '/payments/:orderId/refunds',
       action: 'payments.refund',
@@ -60,7 +59,7 @@ export function paymentOperationRoutes(): RouteDefinition[] {
       summary: 'Refund a paid payment, in full or in part; safe to retry (staff).',
       tag: 'payments',
       params: orderIdParams,
-      body: refundBody,
+      body: RefundRequestSchema,
       example: { amount: 30000, reason: 'damaged', refundKey: 'rf-7c1d5a0e-2b9f-4e51-9d3a-51f0c2a8e6b4' },
       response: {
         status: 201,
@@ -69,16 +68,13 @@ export function paymentOperationRoutes(): RouteDefinition[] {
       },
       load: loadPayment,
       async run(ctx) {
-        const result = await ctx.kit.payments.refundPayment(
-          orderIdOf(ctx),
-          ctx.body as unknown as RefundOptions,
-        );
+        const result = await ctx.kit.payments.refundPayment(orderIdOf(ctx), ctx.body);
         return {
           status: 201,
           body: { payment: paymentView.pick(result.payment), refund: refundView.pick(result.refund) },
         };
       },
-    },
+    }),
     operation('approve', 'staff', 'Approve a payment challenged by fraud detection (staff).'),
     operation('deny', 'staff', 'Deny a payment challenged by fraud detection (staff).'),
   ];

@@ -1,6 +1,6 @@
 /** Request schemas of the payment routes. */
 import { PaymentStatus, PaymentType } from '../../constants.js';
-import { amount, commonChargeFields, orderIdSchema } from './common.js';
+import { commonChargeFields, orderIdSchema } from './common.js';
 import { anyObject, described, integer, list, object, oneOf, text } from './json-schema.js';
 
 /** `POST /payments`: a Core API charge (`paymentOptions` is checked per type by the service). */
@@ -57,20 +57,3 @@ export const getQuery = object({
 
 /** Path parameters of the routes on one payment. */
 export const orderIdParams = object({ orderId: orderIdSchema }, ['orderId']);
-
-/** `POST /payments/:orderId/capture`. */
-export const captureBody = object({ amount: described(amount, 'Default: the whole authorised amount.') });
-
-/** `POST /payments/:orderId/refunds`. */
-export const refundBody = object(
-  {
-    amount,
-    reason: text({ max: 255 }),
-    direct: { type: 'boolean' },
-    refundKey: described(
-      text({ min: 1, max: 46, pattern: '^[\\x21-\\x7e]+$' }),
-      'One key per refund intent, made when the staff member decides to refund (e.g. a UUID). Sending it again answers that refund instead of making a second; another amount or reason with the same key is a 409.',
-    ),
-  },
-  ['amount', 'refundKey'],
-);

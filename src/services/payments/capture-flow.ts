@@ -10,13 +10,8 @@ import { ConflictError, InvalidStateError, MidtransApiError, ValidationError } f
 import type { Payment } from '../../storage/records/payment.js';
 import type { ServiceContext } from '../core/context.js';
 import { assertAllowed, type OperationResult, runOperation } from './operation-flow.js';
+import { type CaptureOptions, captureOptionsCheck } from './operation-schemas.js';
 import { findPayment, type PaymentRef, refreshInPlace } from './payment-records.js';
-
-/** Options of `capturePayment`. */
-export interface CaptureOptions {
-  /** Amount to capture, whole Rupiah; default the full authorised amount. */
-  amount?: number;
-}
 
 /** Reserve the capture, ask Midtrans, apply the answer; a refusal releases the reservation. */
 export async function runCapture(
@@ -24,10 +19,8 @@ export async function runCapture(
   ref: PaymentRef,
   options: CaptureOptions,
 ): Promise<OperationResult> {
+  captureOptionsCheck.assert(options);
   const { amount } = options;
-  if (amount !== undefined && (!Number.isSafeInteger(amount) || amount < 1)) {
-    throw new ValidationError({ field: 'amount', reason: 'must be a whole number of Rupiah, at least 1' });
-  }
   const reserved = await reserveCapture(ctx, ref, amount);
   try {
     const capturedAmount = reserved.capturedAmount ?? reserved.grossAmount;

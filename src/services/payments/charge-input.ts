@@ -5,7 +5,6 @@
  */
 import type { NotificationUrls } from '../../client/request-options.js';
 import { PaymentType } from '../../constants.js';
-import { isValidOrderId } from '../../domain/order-id.js';
 import type {
   ChargePayment,
   CustomExpiry,
@@ -17,6 +16,7 @@ import type {
 import { type FieldIssue, ValidationError } from '../../errors.js';
 import type { KitUser } from '../core/hooks.js';
 import { amountLimitFor, amountLimitProblem } from './amount-limits.js';
+import { commonFieldsCheck } from './charge-schemas.js';
 import { paymentOptionIssues } from './payment-options-check.js';
 
 /** Fields shared by a Core API charge and a Snap transaction. */
@@ -53,34 +53,18 @@ export type CreateSnapOptions = ChargeCommonOptions &
     'orderId' | 'grossAmount' | 'itemDetails' | 'customerDetails' | 'customFields' | 'metadata'
   >;
 
-/** Check the common fields; returns every problem. */
+/**
+ * Check the common fields; returns every problem. The schema says the shapes and limits
+ * (charge-schemas.ts, the same rule as the HTTP body); what it cannot say is checked here.
+ */
 export function commonIssues(input: ChargeCommonOptions): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  const amount = input.grossAmount;
-  const amountOk = typeof amount === 'number' && Number.isSafeInteger(amount) && amount >= 1;
-  if (!amountOk)
-    issues.push({ field: 'grossAmount', reason: 'must be a whole number of Rupiah, at least 1' });
-  if (input.orderId !== undefined && !isValidOrderId(input.orderId)) {
-    issues.push({ field: 'orderId', reason: 'must be 1–50 characters of A-Z a-z 0-9 - _ ~ .' });
-  }
-  if (input.itemDetails !== undefined)
-    issues.push(...itemIssues(input.itemDetails, amountOk ? amount : undefined));
-  if (input.customFields !== undefined) {
-    if (!Array.isArray(input.customFields) || input.customFields.length > 3) {
-      issues.push({ field: 'customFields', reason: 'must be a list of at most 3 values' });
-    } else {
-      input.customFields.forEach((value, i) => {
-        if (typeof value !== 'string' || value.length > 255) {
-          issues.push({ field: `customFields.${i}`, reason: 'must be a string of at most 255 characters' });
-        }
-      });
+  const issues = commonFieldsCheck.issues(input);
+  // The item sum only means something once every line is well-formed.
+  if (issues.length === 0 && input.itemDetails !== undefined) {
+    const total = input.itemDetails.reduce((sum, item) => sum + item.price * item.quantity, 0);
+    if (total !== input.grossAmount) {
+      issues.push({ field: 'grossAmount', reason: `must equal the sum of itemDetails (${total})` });
     }
-  }
-  if (
-    input.metadata !== undefined &&
-    (typeof input.metadata !== 'object' || input.metadata === null || Array.isArray(input.metadata))
-  ) {
-    issues.push({ field: 'metadata', reason: 'must be an object' });
   }
   if (input.notificationUrl !== undefined) {
     const reason = notificationUrlProblem(input.notificationUrl);
@@ -135,28 +119,4 @@ function notificationUrlProblem(value: unknown): string | undefined {
       /^https?:$/.test(new URL(url).protocol),
   );
   return ok ? undefined : 'must be http(s) URLs without commas';
-}
-
-function itemIssues(items: ItemDetail[], grossAmount: number | undefined): FieldIssue[] {
-  if (!Array.isArray(items)) return [{ field: 'itemDetails', reason: 'must be a list' }];
-  const issues: FieldIssue[] = [];
-  let total = 0;
-  items.forEach((item, i) => {
-    const price = item?.price;
-    const quantity = item?.quantity;
-    if (typeof price !== 'number' || !Number.isSafeInteger(price) || price < 0) {
-      issues.push({ field: `itemDetails.${i}.price`, reason: 'must be a whole number of Rupiah' });
-    }
-    if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1) {
-      issues.push({ field: `itemDetails.${i}.quantity`, reason: 'must be a positive integer' });
-    }
-    if (typeof item?.name !== 'string' || item.name.length === 0 || item.name.length > 50) {
-      issues.push({ field: `itemDetails.${i}.name`, reason: 'must be 1–50 characters' });
-    }
-    if (typeof price === 'number' && typeof quantity === 'number') total += price * quantity;
-  });
-  if (issues.length === 0 && grossAmount !== undefined && total !== grossAmount) {
-    issues.push({ field: 'grossAmount', reason: `must equal the sum of itemDetails (${total})` });
-  }
-  return issues;
 }

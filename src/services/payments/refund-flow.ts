@@ -5,13 +5,14 @@
  * amount is the gross amount minus refunds that succeeded or may have (pending, unknown).
  */
 
-import { InvalidStateError, MidtransApiError, ValidationError } from '../../errors.js';
+import { InvalidStateError, MidtransApiError } from '../../errors.js';
 import { toJsonObject } from '../../storage/json.js';
 import type { Payment } from '../../storage/records/payment.js';
 import type { Refund } from '../../storage/records/refund.js';
 import type { WireRefundResponse } from '../../wire-types.js';
 import type { ServiceContext } from '../core/context.js';
 import { reachFault } from '../core/fault-points.js';
+import { refundOptionsCheck } from './operation-schemas.js';
 import { type PaymentRef, refreshInPlace } from './payment-records.js';
 import { applyTransaction } from './payment-sync.js';
 import { type RefundOptions, reserveRefund, sum } from './refund-reserve.js';
@@ -34,7 +35,7 @@ export async function runRefund(
   ref: PaymentRef,
   options: RefundOptions,
 ): Promise<RefundResultRecord> {
-  checkOptions(options);
+  refundOptionsCheck.assert(options);
   const { payment: before, refund, replay } = await reserveRefund(ctx, ref, options);
   if (replay) {
     refreshInPlace(ref, before);
@@ -62,20 +63,6 @@ export async function runRefund(
   const result = await settleRefund(ctx, before.id, refund, response);
   refreshInPlace(ref, result.payment);
   return result;
-}
-
-function checkOptions(options: RefundOptions): void {
-  const issues = [];
-  if (!Number.isSafeInteger(options.amount) || options.amount < 1) {
-    issues.push({ field: 'amount', reason: 'must be a whole number of Rupiah, at least 1' });
-  }
-  if (options.reason !== undefined && (typeof options.reason !== 'string' || options.reason.length > 255)) {
-    issues.push({ field: 'reason', reason: 'must be a string of at most 255 characters' });
-  }
-  if (options.refundKey !== undefined && !/^[\x21-\x7e]{1,46}$/.test(options.refundKey)) {
-    issues.push({ field: 'refundKey', reason: 'must be 1–46 visible ASCII characters' });
-  }
-  if (issues.length > 0) throw new ValidationError(issues);
 }
 
 /**

@@ -5,29 +5,26 @@
  * a new refund; the same key with anything else changed is refused, never merged into the other
  * request's answer.
  */
+
+import type { Static } from '@sinclair/typebox';
 import { chargedAmount } from '../../domain/money.js';
 import { ConflictError, InvalidStateError, ValidationError } from '../../errors.js';
 import type { Payment } from '../../storage/records/payment.js';
 import type { Refund } from '../../storage/records/refund.js';
 import type { ServiceContext } from '../core/context.js';
 import { assertAllowed } from './operation-flow.js';
+import type { RefundOptionsSchema } from './operation-schemas.js';
 import { findPayment, type PaymentRef } from './payment-records.js';
 
-/** Options of `refundPayment`. */
-export interface RefundOptions {
-  /** Amount to return, whole Rupiah, at most what is left to refund. */
-  amount: number;
-  /** Reason given to Midtrans (≤ 255 characters). */
-  reason?: string;
-  /** Use the direct refund endpoint (`/refund/online/direct`). */
-  direct?: boolean;
-  /**
-   * One key per refund intent (1–46 visible ASCII characters, unique across payments). Sending it
-   * again (a retry after a timeout, a double submit) answers or resumes that same refund, never a
-   * second one. Without it every call is a new refund, so pass one whenever a call may be repeated.
-   */
-  refundKey?: string;
-}
+/**
+ * Options of `refundPayment`: `amount` (whole Rupiah, at most what is left to refund), `reason`
+ * (≤ 255 characters, sent to Midtrans), `direct` (the `/refund/online/direct` endpoint) and
+ * `refundKey`: one key per refund intent (1–46 visible ASCII characters, unique across payments).
+ * Sending the key again (a retry after a timeout, a double submit) answers or resumes that same
+ * refund, never a second one; without it every call is a new refund, so pass one whenever a call
+ * may be repeated. The rule is `RefundOptionsSchema`.
+ */
+export type RefundOptions = Static<typeof RefundOptionsSchema>;
 
 /** Refund states whose money may be on its way back (counted against the refundable amount). */
 export const OPEN_REFUND: ReadonlySet<string> = new Set(['pending', 'unknown']);
