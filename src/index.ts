@@ -129,6 +129,8 @@ export type { OperationResult } from './services/payments/operation-flow.js';
 export {
   type CaptureOptions,
   CaptureOptionsSchema,
+  type PaymentListFilters,
+  PaymentListFiltersSchema,
   RefundOptionsSchema,
 } from './services/payments/operation-schemas.js';
 export type { PaymentRef } from './services/payments/payment-records.js';

@@ -161,6 +161,39 @@ describeWithKit('payments: failures and safety', (h) => {
     }
   });
 
+  it('list filters, capture and refund options meet the same rule as their routes', async () => {
+    const user = { id: 'filters-1' };
+    const issuesOf = async (work: Promise<unknown>) =>
+      (
+        (await work.then(
+          () => undefined,
+          (e: unknown) => e,
+        )) as ValidationError | undefined
+      )?.issues ?? [];
+    expect(await issuesOf(h.kit.payments.listPayments({ user, limit: 0 }))).toEqual([
+      { field: 'limit', reason: 'must be >= 1' },
+    ]);
+    expect(
+      await issuesOf(h.kit.payments.listPayments({ user, status: 'lost' as never, cursor: '' })),
+    ).toEqual(
+      expect.arrayContaining([
+        { field: 'status.0', reason: expect.stringContaining('must be one of') },
+        { field: 'cursor', reason: 'must NOT have fewer than 1 characters' },
+      ]),
+    );
+    expect((await h.kit.payments.listPayments({ user, status: 'paid' })).items).toEqual([]);
+    expect(await issuesOf(h.kit.payments.capturePayment('ANY-ORDER', { amount: 0 }))).toEqual([
+      { field: 'amount', reason: 'must be >= 1' },
+    ]);
+    const refund = { amount: 1_000, refundKey: 'has space', colour: 'red' } as never;
+    expect(await issuesOf(h.kit.payments.refundPayment('ANY-ORDER', refund))).toEqual(
+      expect.arrayContaining([
+        { field: 'refundKey', reason: expect.stringContaining('must match pattern') },
+        { field: 'colour', reason: 'is not allowed' },
+      ]),
+    );
+  });
+
   it('a vetoing beforeCharge changes nothing: no record, no call', async () => {
     const vetoing = await h.createKit({
       hooks: {

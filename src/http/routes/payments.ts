@@ -1,11 +1,14 @@
 /** The payment routes: charges, Snap, the user's list and one payment. */
 import { MidtransApiError } from '../../errors.js';
 import type { CreateChargeOptions, CreateSnapOptions } from '../../services/payments/charge-input.js';
-import type { Payment } from '../../storage/records/payment.js';
+import {
+  PaymentListFiltersSchema,
+  paymentListFiltersCheck,
+} from '../../services/payments/operation-schemas.js';
 import type { RouteKit } from '../route-kit.js';
 import type { RouteDefinition } from '../route-types.js';
 import { list, nullable, object } from '../schemas/json-schema.js';
-import { chargeBody, getQuery, listQuery, orderIdParams, snapBody } from '../schemas/payments.js';
+import { chargeBody, getQuery, orderIdParams, snapBody } from '../schemas/payments.js';
 import { paymentView } from '../views.js';
 import { withDates } from './dates.js';
 import { loadPayment, orderIdOf, paymentAnswer, paymentResponse } from './payment-common.js';
@@ -65,7 +68,7 @@ export function paymentRoutes(): RouteDefinition[] {
       access: 'user',
       summary: "The signed-in user's payments, newest first, cursor-paged.",
       tag: 'payments',
-      query: listQuery,
+      query: PaymentListFiltersSchema,
       response: {
         status: 200,
         description: 'One page.',
@@ -75,18 +78,12 @@ export function paymentRoutes(): RouteDefinition[] {
         ]),
       },
       async run(ctx) {
-        const { status, cursor, limit } = ctx.query as {
-          status?: Payment['status'][];
-          cursor?: string;
-          limit?: number;
-        };
-        if (ctx.user === undefined) throw new Error('payments.list needs a user');
-        const page = await ctx.kit.payments.listPayments({
-          user: ctx.user,
-          ...(status === undefined ? {} : { status }),
-          ...(cursor === undefined ? {} : { cursor }),
-          ...(limit === undefined ? {} : { limit }),
-        });
+        // Validated by the route table with this same rule; the guard only narrows the type.
+        const filters = ctx.query;
+        if (ctx.user === undefined || !paymentListFiltersCheck.is(filters)) {
+          throw new Error('payments.list runs with a user and a validated query');
+        }
+        const page = await ctx.kit.payments.listPayments({ ...filters, user: ctx.user });
         return {
           status: 200,
           body: { items: page.items.map(paymentView.pick), nextCursor: page.nextCursor },

@@ -1,5 +1,5 @@
 /** Request schemas of the payment routes. */
-import { PaymentStatus, PaymentType } from '../../constants.js';
+import { PaymentType } from '../../constants.js';
 import { commonChargeFields, orderIdSchema } from './common.js';
 import { anyObject, described, integer, list, object, oneOf, text } from './json-schema.js';
 
@@ -42,13 +42,6 @@ export const snapBody = object(
   },
   ['grossAmount'],
 );
-
-/** `GET /payments` query. */
-export const listQuery = object({
-  status: described(list(oneOf(Object.values(PaymentStatus)), 20), 'Only these statuses (repeatable).'),
-  cursor: described(text({ min: 1, max: 200 }), '`nextCursor` of the previous page.'),
-  limit: described(integer(1, 1000), 'Page size (default 50).'),
-});
 
 /** `GET /payments/:orderId` query. */
 export const getQuery = object({

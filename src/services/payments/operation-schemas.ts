@@ -4,6 +4,7 @@
  * bodies (the refund route also requires the key, so a retried request can never refund twice).
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { PaymentStatus } from '../../constants.js';
 import * as limits from '../../limits.js';
 import { compileInput, type InputCheck } from '../core/input-schema.js';
 import { AmountSchema } from './charge-schemas.js';
@@ -57,3 +58,30 @@ export const captureOptionsCheck: InputCheck<typeof CaptureOptionsSchema> =
   compileInput(CaptureOptionsSchema);
 /** The compiled check of refund options. */
 export const refundOptionsCheck: InputCheck<typeof RefundOptionsSchema> = compileInput(RefundOptionsSchema);
+
+/** The filters of `listPayments` (and the query of `GET /payments`, where `status` may repeat). */
+export const PaymentListFiltersSchema = Type.Object(
+  {
+    status: Type.Optional(
+      Type.Array(
+        Type.Unsafe<PaymentStatus>({
+          type: 'string',
+          enum: Object.values(PaymentStatus),
+        }),
+        { maxItems: 20, description: 'Only these statuses (repeatable).' },
+      ),
+    ),
+    cursor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: '`nextCursor` of the previous page.' }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Page size (default 50).' })),
+  },
+  { additionalProperties: false },
+);
+
+/** The filters, typed from their rule. */
+export type PaymentListFilters = Static<typeof PaymentListFiltersSchema>;
+
+/** The compiled check of list filters. */
+export const paymentListFiltersCheck: InputCheck<typeof PaymentListFiltersSchema> =
+  compileInput(PaymentListFiltersSchema);

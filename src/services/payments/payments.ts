@@ -7,7 +7,6 @@
  */
 
 import type { PaymentStatus } from '../../constants.js';
-import { ValidationError } from '../../errors.js';
 import type { Page } from '../../storage/paging.js';
 import type { Payment } from '../../storage/records/payment.js';
 import type { WireStatusResponse } from '../../wire-types.js';
@@ -17,23 +16,23 @@ import { runCapture } from './capture-flow.js';
 import { type ChargeResult, runCharge } from './charge-flow.js';
 import type { CreateChargeOptions, CreateSnapOptions } from './charge-input.js';
 import { type OperationResult, runOperation } from './operation-flow.js';
-import type { CaptureOptions } from './operation-schemas.js';
+import {
+  type CaptureOptions,
+  type PaymentListFilters,
+  paymentListFiltersCheck,
+} from './operation-schemas.js';
 import { findPayment, type PaymentRef, refreshInPlace } from './payment-records.js';
 import { applyTransaction } from './payment-sync.js';
 import { type RefundOptions, type RefundResultRecord, runRefund } from './refund-flow.js';
 import { runSnap, type SnapTransactionResult } from './snap-flow.js';
 
-/** Options of `listPayments`. */
-export interface ListPaymentsOptions {
-  /** Whose payments (required: lists are per user). */
+/** Options of `listPayments`: whose payments (required: lists are per user) and the filters. */
+export type ListPaymentsOptions = Omit<PaymentListFilters, 'status'> & {
+  /** Whose payments. */
   user: KitUser;
   /** Only these statuses. */
   status?: PaymentStatus | PaymentStatus[];
-  /** `nextCursor` of the previous page. */
-  cursor?: string;
-  /** Page size, 1–1000 (default 50). */
-  limit?: number;
-}
+};
 
 /** Charges and manages payments. */
 export class PaymentService {
@@ -113,15 +112,16 @@ export class PaymentService {
 
   /** A user's payments, newest first, keyset-paged. */
   async listPayments(options: ListPaymentsOptions): Promise<Page<Payment>> {
-    const id = (options.user as { id?: unknown } | undefined)?.id;
-    if (!(typeof id === 'string' || typeof id === 'number')) {
-      throw new ValidationError({ field: 'user.id', reason: 'is required' });
-    }
+    const { user, status, ...rest } = options;
+    const filters =
+      status === undefined ? rest : { ...rest, status: Array.isArray(status) ? status : [status] };
+    const id = (user as { id?: unknown } | undefined)?.id;
+    const userIssues =
+      typeof id === 'string' || typeof id === 'number' ? [] : [{ field: 'user.id', reason: 'is required' }];
+    paymentListFiltersCheck.assert(filters, userIssues);
     return this.ctx.store.payments.list({
       userId: String(id),
-      ...(options.status === undefined ? {} : { status: options.status }),
-      ...(options.cursor === undefined ? {} : { cursor: options.cursor }),
-      ...(options.limit === undefined ? {} : { limit: options.limit }),
+      ...filters,
     });
   }
 }
