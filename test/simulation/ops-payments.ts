@@ -60,14 +60,19 @@ export async function pickSnapMethod(step: Step, order: OrderModel, method?: str
   const url = order.snapUrl;
   if (url === undefined) return;
   order.snapUrl = undefined;
-  const chosen = method ?? step.rng.pick(['bca_va', 'bni_va', 'gopay', 'qris', 'permata_va']);
+  const chosen = method ?? step.rng.pick(['bca_va', 'bni_va', 'gopay', 'other_qris', 'permata_va']);
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ method: chosen }).toString(),
     redirect: 'manual',
   });
-  step.world.note(`customer picks ${chosen} on the Snap page of ${order.orderId} → ${response.status}`);
+  // A refused pick shows why on the page; the trace keeps it.
+  const why =
+    response.status >= 400 ? (/<p class="error">([^<]*)</.exec(await response.text())?.[1] ?? '') : '';
+  step.world.note(
+    `customer picks ${chosen} on the Snap page of ${order.orderId} → ${response.status}${why ? ` (${why})` : ''}`,
+  );
 }
 
 /** Something happens on Midtrans's side: the customer pays, the bank fails it, it expires, fraud detection challenges it. */
