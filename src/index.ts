@@ -139,6 +139,7 @@ export type { RefundOptions, RefundResultRecord } from './services/payments/refu
 export type { SnapTransactionResult } from './services/payments/snap-flow.js';
 export type { BillingSweep } from './services/reconciler/reconcile-billing.js';
 export type { ChargeSweep } from './services/reconciler/reconcile-charges.js';
+export { ReconcileOptionsSchema } from './services/reconciler/reconcile-options.js';
 export type { RefundSweep } from './services/reconciler/reconcile-refunds.js';
 export {
   RECONCILED_STATUSES,

@@ -92,9 +92,9 @@ export async function runReconcileCli(args: readonly string[], env: Env = proces
   const parsed = parseCliArgs(RECONCILE_COMMAND, args, env);
   if (parsed.help) return help(cliHelp(RECONCILE_COMMAND));
   const run: ReconcileOptions = {
-    olderThan: (parsed.integer('older-than', 0) ?? RECONCILE_DEFAULTS.olderThanSeconds) * 1000,
+    olderThan: (parsed.integer('older-than', 0, 365 * 86_400) ?? RECONCILE_DEFAULTS.olderThanSeconds) * 1000,
     batchSize: parsed.integer('batch-size', 1, 1000) ?? RECONCILE_DEFAULTS.batchSize,
-    concurrency: parsed.integer('concurrency', 1) ?? RECONCILE_DEFAULTS.concurrency,
+    concurrency: parsed.integer('concurrency', 1, 64) ?? RECONCILE_DEFAULTS.concurrency,
   };
   if (!env.MIDTRANS_SERVER_KEY) throw new ConfigError('MIDTRANS_SERVER_KEY', 'is required');
   const kit = createMidtrans(kitOptionsFromEnv(env));

@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import { nodeHttpTransport, type Transport } from '../../src/client/index.js';
-import { MidtransNetworkError } from '../../src/errors.js';
+import { MidtransNetworkError, ValidationError } from '../../src/errors.js';
 import { describeWithKit } from '../support/kit-harness.js';
 import { orderId, paymentOf, storePayment, vaCharge } from './webhook-helpers.js';
 
@@ -166,5 +166,25 @@ describeWithKit('reconciler', (h) => {
     );
     expect(history.map((events) => events.length)).toEqual(ids.map(() => 1));
     await h.settle();
+  });
+  it('refuses options that would stall or skew a run, before touching anything', async () => {
+    const kit = await h.createKit();
+    const id = orderId('REC-OPT');
+    await storePayment(kit, id, 25_000, { status: 'unknown' });
+    const error = await kit.reconciler
+      .run({ olderThan: 0, concurrency: 0, batchSize: 2.5, window: 1 } as never)
+      .then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual(
+      expect.arrayContaining([
+        { field: 'concurrency', reason: 'must be >= 1' },
+        { field: 'batchSize', reason: 'must be integer' },
+        { field: 'window', reason: 'is not allowed' },
+      ]),
+    );
+    expect((await paymentOf(kit, id)).status).toBe('unknown');
   });
 });

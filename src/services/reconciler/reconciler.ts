@@ -14,6 +14,7 @@ import type { ServiceContext } from '../core/context.js';
 import { errorDetail } from '../core/logger.js';
 import { type BillingSweep, reconcileBilling } from './reconcile-billing.js';
 import { type ChargeSweep, reconcileCharges } from './reconcile-charges.js';
+import { type ReconcileOptions, reconcileOptionsCheck } from './reconcile-options.js';
 import {
   applyAnswer,
   type CheckedPayment,
@@ -23,31 +24,8 @@ import {
 } from './reconcile-payment.js';
 import { type RefundSweep, reconcileRefunds } from './reconcile-refunds.js';
 
+export type { ReconcileOptions } from './reconcile-options.js';
 export { IDEMPOTENCY_WINDOW_MS, RECONCILED_STATUSES } from './reconcile-payment.js';
-
-/** Options of one reconciler run. */
-export interface ReconcileOptions {
-  /** Only payments not updated for this long, in ms. Default 300,000 (5 minutes). */
-  olderThan?: number;
-  /** Payments claimed per batch. Default 50 (1–1000). */
-  batchSize?: number;
-  /** Status calls in flight at once. Default 4. */
-  concurrency?: number;
-  /**
-   * How long a claimed payment is reserved for this run, in ms. A payment Midtrans reports
-   * unchanged keeps its lease, so it is checked again after this at the earliest. Default:
-   * `olderThan`, at least one minute (so concurrent runs never check a payment twice).
-   */
-  leaseMs?: number;
-  /**
-   * Paid and partly refunded payments are re-checked when they have not changed for this long,
-   * in ms: refunds and chargebacks made in Midtrans's dashboard, or whose notification was lost,
-   * reach the record this way. Default 86,400,000 (one day).
-   */
-  settledEvery?: number;
-  /** Settled payments are re-checked only while younger than this, in ms. Default 30 days. */
-  settledFor?: number;
-}
 
 /** What a run did. */
 export interface ReconcileSummary {
@@ -95,6 +73,7 @@ export class Reconciler {
    * batch by batch; settle refunds and finish billing creates left open; then dispatch pending events.
    */
   async run(options: ReconcileOptions = {}): Promise<ReconcileSummary> {
+    reconcileOptionsCheck.assert(options);
     const olderThan = options.olderThan ?? DEFAULTS.olderThan;
     const settledEvery = options.settledEvery ?? DEFAULTS.settledEvery;
     const settledFor = options.settledFor ?? DEFAULTS.settledFor;
