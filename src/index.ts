@@ -102,7 +102,11 @@ export type { InvoiceResult } from './services/invoices/invoice-flow.js';
 export type { CreateInvoiceOptions, InvoiceItemInput } from './services/invoices/invoice-input.js';
 export type { InvoiceRef } from './services/invoices/invoice-records.js';
 export type { InvoiceStatus as LocalInvoiceStatus } from './services/invoices/invoice-sync.js';
-export { InvoiceService, type VoidInvoiceOptions } from './services/invoices/invoices.js';
+export { InvoiceService } from './services/invoices/invoices.js';
+export {
+  type VoidInvoiceOptions,
+  VoidInvoiceOptionsSchema,
+} from './services/invoices/void-options.js';
 // What `NotificationService`'s protected `decide` (a subclass's hook) takes and returns.
 export type { NotificationSummary, ParsedNotification } from './services/notifications/notification-parse.js';
 export type { AppliedDelivery } from './services/notifications/notification-record.js';

@@ -77,6 +77,8 @@ export const CUSTOMER_ID_MAX_LENGTH = USER_ID_MAX_LENGTH;
 export const PAYMENT_TOKEN_MAX_LENGTH = 255;
 /** A GoPay account id (Midtrans makes it). */
 export const GOPAY_ACCOUNT_ID_MAX_LENGTH = 64;
+/** Why an invoice was voided (our choice; stored, not sent). */
+export const VOID_REASON_MAX_LENGTH = 255;
 /** A refund's reason, sent to Midtrans (Midtrans: 255). */
 export const REFUND_REASON_MAX_LENGTH = 255;
 /** Width of the refund-key column (room above the 46 characters a key may have). */

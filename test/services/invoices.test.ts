@@ -117,6 +117,21 @@ describeWithKit('invoices', (h) => {
     expect(await outboxEvents(h.kit, 'invoice.voided', invoice.id)).toHaveLength(1);
   });
 
+  itWithKit(
+    h,
+    'a void reason longer than 255 is refused by the same rule as the route, nothing changed',
+    async () => {
+      const { invoice } = await h.kit.invoices.createInvoice(invoiceInput());
+      const error = await h.kit.invoices
+        .voidInvoice(invoice.id, { reason: 'x'.repeat(256) })
+        .catch((reason: unknown) => reason);
+      expect((error as ValidationError).issues).toEqual([
+        { field: 'reason', reason: 'must NOT have more than 255 characters' },
+      ]);
+      expect((await h.kit.invoices.getInvoice(invoice.id)).status).toBe('pending');
+    },
+  );
+
   itWithKit(h, 'refuses to void a paid invoice, writing and sending nothing', async () => {
     const { invoice } = await h.kit.invoices.createInvoice(invoiceInput());
     h.sim.controls.payInvoice(invoice.midtransInvoiceId ?? '?');

@@ -1,8 +1,9 @@
 /** The invoice routes: create, read (optionally refreshed from Midtrans), void. */
 import type { CreateInvoiceOptions } from '../../services/invoices/invoice-input.js';
+import { VoidInvoiceOptionsSchema } from '../../services/invoices/void-options.js';
 import type { Invoice } from '../../storage/records/invoice.js';
-import type { RouteDefinition, RouteResult } from '../route-types.js';
-import { idParams, invoiceBody, refreshQuery, voidBody } from '../schemas/billing.js';
+import { defineRoute, type RouteDefinition, type RouteResult } from '../route-types.js';
+import { idParams, invoiceBody, refreshQuery } from '../schemas/billing.js';
 import { object } from '../schemas/json-schema.js';
 import { invoiceView } from '../views.js';
 import { withDates } from './dates.js';
@@ -61,7 +62,7 @@ export function invoiceRoutes(): RouteDefinition[] {
         return invoiceAnswer(await ctx.kit.invoices.getInvoice(id));
       },
     },
-    {
+    defineRoute({
       method: 'POST',
       path: '/invoices/:id/void',
       action: 'invoices.void',
@@ -69,18 +70,14 @@ export function invoiceRoutes(): RouteDefinition[] {
       summary: 'Void a pending or overdue invoice (staff).',
       tag: 'invoices',
       params: idParams,
-      body: voidBody,
+      body: VoidInvoiceOptionsSchema,
       example: { reason: 'Issued twice' },
       response: { status: 200, description: 'The voided invoice.', schema: invoiceResponse },
       load: loadInvoice,
       async run(ctx) {
-        const reason = ctx.body.reason as string | undefined;
-        const { invoice } = await ctx.kit.invoices.voidInvoice(
-          ctx.params.id ?? '',
-          reason === undefined ? {} : { reason },
-        );
+        const { invoice } = await ctx.kit.invoices.voidInvoice(ctx.params.id ?? '', ctx.body);
         return invoiceAnswer(invoice);
       },
-    },
+    }),
   ];
 }

@@ -60,9 +60,6 @@ export const invoiceBody = object(
   ['customerName', 'customerEmail', 'dueDate', 'items'],
 );
 
-/** `POST /invoices/:id/void`. */
-export const voidBody = object({ reason: text({ max: 255 }) });
-
 const subscriptionName = text({ min: 1, max: 40, pattern: '^[A-Za-z0-9\\-_~.]+$' });
 
 /** `POST /subscriptions`. */

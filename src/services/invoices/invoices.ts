@@ -6,7 +6,7 @@
  * Subclass it and pass it as `createMidtrans({ services: { invoices: MyInvoiceService } })`.
  */
 
-import { InvalidStateError, ValidationError } from '../../errors.js';
+import { InvalidStateError } from '../../errors.js';
 import type { Invoice, InvoiceItem } from '../../storage/records/invoice.js';
 import type { WireInvoice, WireInvoiceVoidResponse } from '../../wire-types.js';
 import type { ServiceContext } from '../core/context.js';
@@ -14,12 +14,7 @@ import { type InvoiceResult, resumeDraft, runCreateInvoice } from './invoice-flo
 import type { CreateInvoiceOptions } from './invoice-input.js';
 import { findInvoice, type InvoiceRef, refreshInvoice } from './invoice-records.js';
 import { applyInvoiceObject, setStatus } from './invoice-sync.js';
-
-/** Options of `voidInvoice`. */
-export interface VoidInvoiceOptions {
-  /** Why (stored as `voidReason`; Midtrans is not told). */
-  reason?: string;
-}
+import { type VoidInvoiceOptions, voidInvoiceOptionsCheck } from './void-options.js';
 
 const VOIDABLE = ['pending', 'overdue'];
 
@@ -63,10 +58,8 @@ export class InvoiceService {
     invoice: InvoiceRef,
     options: VoidInvoiceOptions = {},
   ): Promise<InvoiceResult<WireInvoiceVoidResponse>> {
+    voidInvoiceOptionsCheck.assert(options);
     const { reason } = options;
-    if (reason !== undefined && typeof reason !== 'string') {
-      throw new ValidationError({ field: 'reason', reason: 'must be a string' });
-    }
     const current = await findInvoice(this.ctx, invoice);
     const midtransId = current.midtransInvoiceId;
     if (midtransId === null || !VOIDABLE.includes(current.status)) {
