@@ -144,6 +144,15 @@ describeWithKit('payments: failures and safety', (h) => {
         'grossAmount',
       ],
       [{ paymentType: 'qris', grossAmount: 10_000, customFields: ['a', 'b', 'c', 'd'] }, 'customFields'],
+      // Lines whose total passes the safe range: refused, never compared after rounding.
+      [
+        {
+          paymentType: 'qris',
+          grossAmount: 10_000,
+          itemDetails: [{ name: 'a', price: 2 ** 52, quantity: 4 }],
+        },
+        'itemDetails',
+      ],
       [{ paymentType: 'qris', grossAmount: 10_000, orderId: 'bad id!' }, 'orderId'],
       [{ paymentType: 'paypal' as never, grossAmount: 10_000 }, 'paymentType'],
     ];

@@ -5,6 +5,7 @@
  */
 import type { NotificationUrls } from '../../client/request-options.js';
 import { PaymentType } from '../../constants.js';
+import { itemsTotal } from '../../domain/money.js';
 import type {
   ChargePayment,
   CustomExpiry,
@@ -61,9 +62,15 @@ export function commonIssues(input: ChargeCommonOptions): FieldIssue[] {
   const issues = commonFieldsCheck.issues(input);
   // The item sum only means something once every line is well-formed.
   if (issues.length === 0 && input.itemDetails !== undefined) {
-    const total = input.itemDetails.reduce((sum, item) => sum + item.price * item.quantity, 0);
-    if (total !== input.grossAmount) {
-      issues.push({ field: 'grossAmount', reason: `must equal the sum of itemDetails (${total})` });
+    try {
+      const total = itemsTotal(input.itemDetails);
+      if (total !== input.grossAmount) {
+        issues.push({ field: 'grossAmount', reason: `must equal the sum of itemDetails (${total})` });
+      }
+    } catch (error) {
+      // A sum past the safe range cannot be compared exactly: refused, never rounded.
+      if (!(error instanceof ValidationError)) throw error;
+      issues.push(...error.issues);
     }
   }
   if (input.notificationUrl !== undefined) {
