@@ -91,7 +91,9 @@ export async function runSnap(ctx: ServiceContext, input: CreateSnapOptions): Pr
       redirectUrl: answer.redirect_url,
       chargeResponse: { ...answer },
       // Until a method is picked, "pay before" is the page's end; Midtrans's expiry_time replaces it.
-      ...(locked.expiryTime === null ? { expiryTime: snapPageEnd(wire.expiry, locked.createdAt) } : {}),
+      // Counted on the kit's clock (the one the reconciler compares with), from now: never earlier
+      // than Midtrans's own end, so a page is never expired here while it still takes payments.
+      ...(locked.expiryTime === null ? { expiryTime: snapPageEnd(wire.expiry, ctx.now()) } : {}),
     };
     // A notification may already have moved it on (the customer was quick): keep that status.
     const stored =
