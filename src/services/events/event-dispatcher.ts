@@ -58,6 +58,11 @@ export interface Dispatcher {
   close(): void;
 }
 
+// One for the process, not one per kit: every AsyncLocalStorage adds work to each promise created
+// afterwards (on Node 20) until it is disabled, so kits created and closed by the thousand (tests,
+// the simulation) made every later promise slower.
+const insideListener = new AsyncLocalStorage<symbol>();
+
 /** Create the dispatcher of one bus. */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const { store, logger, now, listenersOf, hasAnyListener } = deps;
@@ -69,8 +74,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   let running: Promise<DispatchResult> | undefined;
   let queued: Promise<DispatchResult> | undefined;
   let again = false;
-  // Per dispatcher, so a listener of one kit calling another kit is not mistaken for re-entry.
-  const insideListener = new AsyncLocalStorage<boolean>();
+  // Marks this dispatcher's listeners, so a listener of one kit calling another kit is not
+  // mistaken for re-entry.
+  const self = Symbol('dispatcher');
   let closed = false;
 
   async function deliver(event: OutboxEvent): Promise<boolean> {
@@ -86,7 +92,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     } as KitEvent;
     try {
       for (const listener of [...listenersOf(type)]) {
-        await insideListener.run(true, async () => listener(kitEvent));
+        await insideListener.run(self, async () => listener(kitEvent));
       }
       return true;
     } catch (error) {
@@ -158,7 +164,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // A process that listens to nothing (the CLI's reconcile, a worker that only reconciles)
     // must not mark events delivered: they stay pending for the host's process to deliver.
     if (!hasAnyListener()) return Promise.resolve({ delivered: 0, failed: 0 });
-    if (insideListener.getStore() === true) {
+    if (insideListener.getStore() === self) {
       again = true;
       return Promise.resolve({ delivered: 0, failed: 0 });
     }

@@ -67,12 +67,15 @@ export interface EventBusDeps {
   options?: EventBusOptions;
 }
 
+// One for the process (see event-dispatcher.ts); the value names the bus that defers.
+const deferring = new AsyncLocalStorage<symbol>();
+
 /** Create an event bus over a store. */
 export function createEventBus(deps: EventBusDeps): EventBus {
   const { logger } = deps;
   const listeners = new Map<KitEventType, Set<KitEventListener<KitEventType>>>();
   const scheduled = new WeakSet<StoreTransaction>();
-  const deferring = new AsyncLocalStorage<boolean>();
+  const self = Symbol('event bus');
   const listenersOf = (type: KitEventType) => {
     let set = listeners.get(type);
     if (set === undefined) {
@@ -100,7 +103,7 @@ export function createEventBus(deps: EventBusDeps): EventBus {
         type,
         payload: toJsonObject(payload, 'payload'),
       });
-      if (!scheduled.has(tx) && deferring.getStore() !== true) {
+      if (!scheduled.has(tx) && deferring.getStore() !== self) {
         scheduled.add(tx);
         afterCommit(
           tx,
@@ -117,11 +120,11 @@ export function createEventBus(deps: EventBusDeps): EventBus {
       return event;
     },
     dispatchPending: dispatch,
-    deferDispatch: (work) => deferring.run(true, work),
+    deferDispatch: (work) => deferring.run(self, work),
     async dispatchAfter(work) {
-      if (deferring.getStore() === true) return work();
+      if (deferring.getStore() === self) return work();
       try {
-        return await deferring.run(true, work);
+        return await deferring.run(self, work);
       } finally {
         await dispatch().catch((error: unknown) =>
           logger.error(errorDetail(error), 'midtrans-kit: event dispatch failed; events stay pending'),
