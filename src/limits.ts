@@ -68,6 +68,14 @@ export const USER_ID_MAX_LENGTH = 191;
 export const RECORD_ID_MAX_LENGTH = 64;
 /** An invoice number (the prefix is at most 20 of these characters). */
 export const INVOICE_NUMBER_MAX_LENGTH = 64;
+/** An invoice number the host gives (our choice; generated ones have a prefix of at most 20). */
+export const INVOICE_NUMBER_GIVEN_MAX_LENGTH = 40;
+/** Notes printed on an invoice (our choice; sent, stored with the request). */
+export const INVOICE_NOTES_MAX_LENGTH = 1000;
+/** An invoice's title and its title once paid (Midtrans: 20). */
+export const INVOICE_TITLE_MAX_LENGTH = 20;
+/** An invoice's reference (Midtrans: 90). */
+export const INVOICE_REFERENCE_MAX_LENGTH = 90;
 /** Virtual accounts of one invoice (our choice). */
 export const VIRTUAL_ACCOUNTS_MAX_COUNT = 10;
 

@@ -75,6 +75,111 @@ export function validationCases(s: Suite): void {
     expect(await s.h.kit.store.payments.findByOrderId(orderId)).toBeUndefined();
   });
 
+  it('Snap settings and unknown names meet one rule on both paths (they once reached Midtrans unchecked)', async () => {
+    const orderId = newOrderId('snap-rule');
+    const body = {
+      orderId,
+      grossAmount: 10_000,
+      creditCard: { secure: 'yes', colour: 'red' },
+      bcaVa: { vaNumber: '12ab' },
+      callbacks: { finish: 'javascript:alert(1)' },
+      expiry: { unit: 'fortnight', duration: 0 },
+      customerDetail: { email: 'typo@example.com' },
+    };
+    const overHttp = await details(await as(s.app, 'owner').post(`${P}/payments/snap`).send(body));
+    const direct = await s.h.kit.payments.createSnapTransaction(JSON.parse(JSON.stringify(body))).then(
+      () => undefined,
+      (error: { issues?: Details }) => error.issues,
+    );
+    const fields = (list: Details | undefined) => [...new Set((list ?? []).map((d) => d.field))].sort();
+    const expected = [
+      'bcaVa.vaNumber',
+      'callbacks.finish',
+      'creditCard.colour',
+      'creditCard.secure',
+      'customerDetail',
+      'expiry.duration',
+      'expiry.unit',
+    ];
+    expect(fields(overHttp)).toEqual(expected);
+    expect(fields(direct)).toEqual(expected);
+    expect(direct).toEqual(overHttp);
+    expect(await s.h.kit.store.payments.findByOrderId(orderId)).toBeUndefined();
+  });
+
+  it('an invoice meets one rule on both paths (item description, account count, dates as Dates or text)', async () => {
+    const orderId = newOrderId('inv-rule');
+    const body = {
+      orderId,
+      customerName: 'Budi',
+      customerEmail: 'budi@example.com',
+      dueDate: '2000-01-01T00:00:00.000Z',
+      items: [{ description: 'd'.repeat(256), quantity: 1, price: 10_000 }],
+      paymentType: 'virtual_account',
+      virtualAccounts: Array.from({ length: 11 }, () => ({ bank: 'bca_va' })),
+      paymentLink: { colour: 'red' },
+    };
+    const overHttp = await details(await as(s.app, 'owner').post(`${P}/invoices`).send(body));
+    const direct = await s.h.kit.invoices
+      .createInvoice(
+        JSON.parse(JSON.stringify({ ...body, dueDate: new Date(body.dueDate) }), (key, value) =>
+          key === 'dueDate' ? new Date(value) : value,
+        ),
+      )
+      .then(
+        () => undefined,
+        (error: { issues?: Details }) => error.issues,
+      );
+    const expected = [
+      { field: 'items.0.description', reason: 'must NOT have more than 255 characters' },
+      { field: 'virtualAccounts', reason: 'must NOT have more than 10 items' },
+      { field: 'paymentLink.colour', reason: 'is not allowed' },
+    ];
+    expect(overHttp).toEqual(expected);
+    expect(direct).toEqual(overHttp);
+    // Once the shapes are right, the service's own rules answer the same on both paths too.
+    const shaped = { ...body, items: [{ description: 'd', quantity: 1, price: 10_000 }] };
+    const { paymentLink: _dropped, virtualAccounts: _also, ...rest } = shaped;
+    const second = await details(
+      await as(s.app, 'owner')
+        .post(`${P}/invoices`)
+        .send({ ...rest, paymentType: 'virtual_account' }),
+    );
+    expect(second).toEqual([
+      { field: 'dueDate', reason: 'must be after the invoice date' },
+      { field: 'virtualAccounts', reason: 'must list at least one bank for a virtual_account invoice' },
+    ]);
+    expect(await s.h.kit.store.invoices.findByOrderId(orderId)).toBeUndefined();
+  });
+
+  it('a direct call with a date that is not a Date is refused by field, like a request with bad text', async () => {
+    const orderId = newOrderId('bad-date');
+    const direct = await s.h.kit.payments
+      .createCharge({
+        orderId,
+        paymentType: 'qris',
+        grossAmount: 10_000,
+        customExpiry: { orderTime: new Date('nonsense'), expiryDuration: 10, unit: 'minute' },
+      })
+      .then(
+        () => undefined,
+        (error: { issues?: Details }) => error.issues,
+      );
+    expect(direct).toEqual([{ field: 'customExpiry.orderTime', reason: 'must be a valid Date' }]);
+    const overHttp = await as(s.app, 'owner')
+      .post(`${P}/payments`)
+      .send({
+        orderId,
+        paymentType: 'qris',
+        grossAmount: 10_000,
+        customExpiry: { orderTime: 'yesterday', expiryDuration: 10, unit: 'minute' },
+      });
+    expect(await details(overHttp)).toEqual([
+      { field: 'customExpiry.orderTime', reason: 'must match format "date-time"' },
+    ]);
+    expect(await s.h.kit.store.payments.findByOrderId(orderId)).toBeUndefined();
+  });
+
   it('refuses notificationUrl from a client: only the host decides where notifications go', async () => {
     for (const path of ['/payments', '/payments/snap']) {
       const res = await as(s.app, 'owner')

@@ -1,5 +1,5 @@
 /** The invoice routes: create, read (optionally refreshed from Midtrans), void. */
-import type { CreateInvoiceOptions } from '../../services/invoices/invoice-input.js';
+import { invoiceInputCheck } from '../../services/invoices/invoice-schema.js';
 import { VoidInvoiceOptionsSchema } from '../../services/invoices/void-options.js';
 import type { Invoice } from '../../storage/records/invoice.js';
 import { defineRoute, type RouteDefinition, type RouteResult } from '../route-types.js';
@@ -19,7 +19,7 @@ const loadInvoice: RouteDefinition['load'] = (kit, params) => kit.store.invoices
 /** Every invoice route. */
 export function invoiceRoutes(): RouteDefinition[] {
   return [
-    {
+    defineRoute({
       method: 'POST',
       path: '/invoices',
       action: 'invoices.create',
@@ -41,10 +41,12 @@ export function invoiceRoutes(): RouteDefinition[] {
       async run(ctx) {
         const dates = ['dueDate', 'invoiceDate', 'paymentLink.expiry.startTime'];
         const input = { ...withDates(ctx.body, dates), user: ctx.user };
-        const { invoice } = await ctx.kit.invoices.createInvoice(input as unknown as CreateInvoiceOptions);
+        // The body passed the same rule with its dates as text; this types it with them as Dates.
+        invoiceInputCheck.assert(input);
+        const { invoice } = await ctx.kit.invoices.createInvoice(input);
         return invoiceAnswer(invoice, 201);
       },
-    },
+    }),
     {
       method: 'GET',
       path: '/invoices/:id',

@@ -1,12 +1,12 @@
 /** The payment routes: charges, Snap, the user's list and one payment. */
 import { MidtransApiError } from '../../errors.js';
-import type { CreateChargeOptions, CreateSnapOptions } from '../../services/payments/charge-input.js';
+import { assertChargeInput, assertSnapInput } from '../../services/payments/charge-input.js';
 import {
   PaymentListFiltersSchema,
   paymentListFiltersCheck,
 } from '../../services/payments/operation-schemas.js';
 import type { RouteKit } from '../route-kit.js';
-import type { RouteDefinition } from '../route-types.js';
+import { defineRoute, type RouteDefinition } from '../route-types.js';
 import { list, nullable, object } from '../schemas/json-schema.js';
 import { chargeBody, getQuery, orderIdParams, snapBody } from '../schemas/payments.js';
 import { paymentView } from '../views.js';
@@ -17,7 +17,7 @@ import { paymentOperationRoutes } from './payment-operations.js';
 /** Every payment route. */
 export function paymentRoutes(): RouteDefinition[] {
   return [
-    {
+    defineRoute({
       method: 'POST',
       path: '/payments',
       action: 'payments.create',
@@ -33,11 +33,13 @@ export function paymentRoutes(): RouteDefinition[] {
       },
       async run(ctx) {
         const input = { ...withDates(ctx.body, ['customExpiry.orderTime']), user: ctx.user };
-        const { payment } = await ctx.kit.payments.createCharge(input as unknown as CreateChargeOptions);
+        // The service's own check (the body passed its schema; this adds the per-type options).
+        assertChargeInput(input);
+        const { payment } = await ctx.kit.payments.createCharge(input);
         return paymentAnswer(payment, 201);
       },
-    },
-    {
+    }),
+    defineRoute({
       method: 'POST',
       path: '/payments/snap',
       action: 'payments.snap',
@@ -56,11 +58,12 @@ export function paymentRoutes(): RouteDefinition[] {
       },
       async run(ctx) {
         const input = { ...withDates(ctx.body, ['expiry.startTime']), user: ctx.user };
-        const result = await ctx.kit.payments.createSnapTransaction(input as unknown as CreateSnapOptions);
+        assertSnapInput(input);
+        const result = await ctx.kit.payments.createSnapTransaction(input);
         const { token, redirectUrl } = result;
         return { status: 201, body: { payment: paymentView.pick(result.payment), token, redirectUrl } };
       },
-    },
+    }),
     {
       method: 'GET',
       path: '/payments',

@@ -1,47 +1,18 @@
 /** Request schemas of the payment routes. */
-import { PaymentType } from '../../constants.js';
-import { commonChargeFields, orderIdSchema } from './common.js';
-import { anyObject, described, integer, list, object, oneOf, text } from './json-schema.js';
+import { Type } from '@sinclair/typebox';
+import { DateText } from '../../services/core/input-schema.js';
+import { chargeRequestProperties, snapRequestProperties } from '../../services/payments/charge-schemas.js';
+import { orderIdSchema } from './common.js';
+import { described, object } from './json-schema.js';
 
-/** `POST /payments`: a Core API charge (`paymentOptions` is checked per type by the service). */
-export const chargeBody = object(
-  {
-    ...commonChargeFields,
-    paymentType: oneOf(Object.values(PaymentType)),
-    paymentOptions: anyObject('Options of the payment type (docs/payments.md); unknown names are refused.'),
-    customExpiry: object(
-      {
-        orderTime: text({ format: 'date-time' }),
-        expiryDuration: integer(1),
-        unit: oneOf(['second', 'minute', 'hour', 'day']),
-      },
-      ['expiryDuration', 'unit'],
-    ),
-  },
-  ['paymentType', 'grossAmount'],
-);
+// A request may send nothing the rule does not name (e.g. `notificationUrl`: the host's alone).
+const closed = { additionalProperties: false } as const;
 
-/** `POST /payments/snap`: a Snap transaction. */
-export const snapBody = object(
-  {
-    ...commonChargeFields,
-    enabledPayments: list(text({ min: 1, max: 64 }), 50),
-    creditCard: anyObject('Snap card settings (secure, bank, installment, …).'),
-    bcaVa: anyObject('BCA VA settings.'),
-    bniVa: anyObject('BNI VA settings.'),
-    briVa: anyObject('BRI VA settings.'),
-    cimbVa: anyObject('CIMB VA settings.'),
-    permataVa: anyObject('Permata VA settings.'),
-    gopay: anyObject('GoPay settings.'),
-    shopeepay: anyObject('ShopeePay settings.'),
-    callbacks: object({ finish: text({ format: 'uri', max: 2048 }) }),
-    expiry: object(
-      { startTime: text({ format: 'date-time' }), unit: text({ min: 1, max: 16 }), duration: integer(1) },
-      ['unit', 'duration'],
-    ),
-  },
-  ['grossAmount'],
-);
+/** `POST /payments`: a Core API charge, by the service's own rule (`paymentOptions` per type too). */
+export const chargeBody = Type.Object(chargeRequestProperties(DateText), closed);
+
+/** `POST /payments/snap`: a Snap transaction, by the service's own rule. */
+export const snapBody = Type.Object(snapRequestProperties(DateText), closed);
 
 /** `GET /payments/:orderId` query. */
 export const getQuery = object({

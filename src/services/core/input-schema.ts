@@ -7,7 +7,7 @@
  * Rules a schema cannot say (item sums, per-type payment options, date order) stay in the service
  * and add their issues to the same error.
  */
-import type { Static, TSchema } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { type FieldIssue, ValidationError } from '../../errors.js';
@@ -23,6 +23,9 @@ export interface InputCheck<S extends TSchema> {
   /** Throw one ValidationError listing every problem (plus `extra`, the service's own findings). */
   assert(value: unknown, extra?: readonly FieldIssue[]): asserts value is Static<S>;
 }
+
+// The keyword of `DateValue` (declared before the ajv instances below register it).
+const DATE_KEYWORD = 'x-date-instance';
 
 // One ajv for strict values (service inputs, JSON bodies) and one that coerces text (paths, queries),
 // each caching what it compiled.
@@ -61,8 +64,23 @@ export function compileIssues(
 
 function withFormats(ajv: Ajv): Ajv {
   addFormats.default(ajv, ['email', 'uri', 'date-time']);
+  // Service inputs carry Dates; JSON carries their ISO text (`DateText`) and the route turns it into one.
+  ajv.addKeyword({
+    keyword: DATE_KEYWORD,
+    errors: false,
+    validate: (_schema: unknown, data: unknown) => data instanceof Date && !Number.isNaN(data.getTime()),
+  });
   return ajv;
 }
+
+/** A date field of a service input: a valid `Date`. Its HTTP form is {@link DateText}. */
+export const DateValue = Type.Unsafe<Date>({ [DATE_KEYWORD]: true });
+
+/** A date field of a JSON body: ISO 8601 date-time text, turned into a `Date` by the route. */
+export const DateText = Type.String({ format: 'date-time' });
+
+/** The date schemas an input's schema is built with: `DateValue` for the service, `DateText` for HTTP. */
+export type DateSchema = typeof DateValue | typeof DateText;
 
 /** An ajv error as a field issue in the kit's one wording. */
 function toIssue(error: ErrorObject, root: string): FieldIssue {
@@ -82,6 +100,7 @@ function reasonOf(error: ErrorObject, params: Record<string, unknown>): string {
     return `must be one of ${params.allowedValues.join(', ')}`;
   }
   if (error.keyword === 'anyOf') return 'does not match any allowed form';
+  if (error.keyword === DATE_KEYWORD) return 'must be a valid Date';
   return error.message ?? 'is invalid';
 }
 

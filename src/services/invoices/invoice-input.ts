@@ -2,11 +2,11 @@
  * The input of `createInvoice` and its validation: every problem is reported at once, with the
  * camelCase field name, before a record is written or Midtrans is called.
  */
-import { INVOICE_ORDER_ID_MAX_LENGTH } from '../../constants.js';
-import { isValidOrderId } from '../../domain/order-id.js';
+import type { Static } from '@sinclair/typebox';
 import type { InvoicePaymentLink, JsonObject } from '../../domain/types.js';
 import { type FieldIssue, ValidationError } from '../../errors.js';
 import type { KitUser } from '../core/hooks.js';
+import { type InvoiceInputSchema, invoiceInputCheck } from './invoice-schema.js';
 
 /** One line of an invoice. */
 export interface InvoiceItemInput {
@@ -60,46 +60,13 @@ export interface CreateInvoiceOptions {
   reference?: string;
 }
 
-const VA_BANKS = ['bca_va', 'bni_va', 'bri_va', 'permata_va', 'cimb_va'];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** @throws ValidationError listing every problem of `input`, checked against `now`. */
-export function assertInvoiceInput(input: CreateInvoiceOptions, now: Date): void {
-  const issues: FieldIssue[] = [];
-  const add = (field: string, reason: string) => issues.push({ field, reason });
-  const text = (field: string, value: unknown, max: number, required: boolean) => {
-    if (value === undefined && !required) return;
-    if (typeof value !== 'string' || value.trim() === '') add(field, 'must be a non-empty string');
-    else if (value.length > max) add(field, `must be at most ${max} characters`);
-  };
-  text('customerName', input.customerName, 255, true);
-  text('customerEmail', input.customerEmail, 255, true);
-  if (typeof input.customerEmail === 'string' && !EMAIL.test(input.customerEmail)) {
-    add('customerEmail', 'must be an email address');
-  }
-  text('customerPhone', input.customerPhone, 64, false);
-  text('customerId', input.customerId, 191, false);
-  text('notes', input.notes, 1000, false);
-  text('invoiceNumber', input.invoiceNumber, 40, false);
-  text('invoiceTitle', input.invoiceTitle, 20, false);
-  text('invoicePaidTitle', input.invoicePaidTitle, 20, false);
-  text('reference', input.reference, 90, false);
-  const invoiceDate = input.invoiceDate ?? now;
-  if (input.invoiceDate !== undefined && !validDate(input.invoiceDate)) add('invoiceDate', 'must be a Date');
-  if (!validDate(input.dueDate)) add('dueDate', 'must be a Date');
-  else if (validDate(invoiceDate) && input.dueDate.getTime() <= invoiceDate.getTime()) {
-    add('dueDate', 'must be after the invoice date');
-  }
-  if (
-    input.orderId !== undefined &&
-    !isValidOrderId(input.orderId, { maxLength: INVOICE_ORDER_ID_MAX_LENGTH })
-  ) {
-    add('orderId', `must be 1–${INVOICE_ORDER_ID_MAX_LENGTH} characters of A-Z a-z 0-9 - _ ~ .`);
-  }
-  itemIssues(input.items, add);
-  paymentIssues(input, add);
-  if (input.metadata !== undefined && !isPlainObject(input.metadata)) add('metadata', 'must be an object');
-  if (input.user !== undefined && !hasId(input.user)) add('user.id', 'must be a string or a number');
+/**
+ * @throws ValidationError listing every problem of `input`: the schema's (invoice-schema.ts, the
+ * same rule as `POST /invoices`) and what it cannot say, checked against `now`.
+ */
+export function assertInvoiceInput(input: unknown, now: Date): asserts input is CreateInvoiceOptions {
+  const issues = invoiceInputCheck.issues(input);
+  if (invoiceInputCheck.is(input)) issues.push(...handIssues(input, now));
   if (issues.length > 0) throw new ValidationError(issues);
 }
 
@@ -108,68 +75,27 @@ export function invoiceTotal(items: readonly InvoiceItemInput[]): number {
   return items.reduce((sum, item) => sum + item.quantity * item.price, 0);
 }
 
-function itemIssues(items: unknown, add: (field: string, reason: string) => void): void {
-  if (!Array.isArray(items) || items.length === 0) {
-    add('items', 'must be a non-empty array');
-    return;
-  }
+/** The date order, the total, the owner, and the fields that belong to one payment type. */
+function handIssues(input: Static<typeof InvoiceInputSchema>, now: Date): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const add = (field: string, reason: string) => issues.push({ field, reason });
+  if (input.dueDate.getTime() <= (input.invoiceDate ?? now).getTime())
+    add('dueDate', 'must be after the invoice date');
   let total = 0;
-  items.forEach((raw: unknown, index) => {
-    const item = (isPlainObject(raw) ? raw : {}) as Partial<InvoiceItemInput>;
-    const path = `items.${index}`;
-    if (typeof item.description !== 'string' || item.description.trim() === '') {
-      add(`${path}.description`, 'must be a non-empty string');
-    }
-    if (item.itemId !== undefined && (typeof item.itemId !== 'string' || item.itemId.length > 64)) {
-      add(`${path}.itemId`, 'must be a string of at most 64 characters');
-    }
-    if (!isWhole(item.quantity, 1)) add(`${path}.quantity`, 'must be a whole number, at least 1');
-    if (!isWhole(item.price, 0)) add(`${path}.price`, 'must be a whole number of Rupiah, at least 0');
-    if (isWhole(item.quantity, 1) && isWhole(item.price, 0)) total += item.quantity * item.price;
-  });
+  for (const item of input.items) total += item.quantity * item.price;
   if (total < 1) add('items', 'must add up to at least 1 Rupiah');
   else if (!Number.isSafeInteger(total)) add('items', 'add up to more than can be represented');
-}
-
-function paymentIssues(input: CreateInvoiceOptions, add: (field: string, reason: string) => void): void {
-  const type = input.paymentType ?? 'payment_link';
-  if (type !== 'payment_link' && type !== 'virtual_account') {
-    add('paymentType', 'must be "payment_link" or "virtual_account"');
-    return;
-  }
-  const accounts: unknown = input.virtualAccounts;
-  if (type === 'virtual_account') {
-    if (!Array.isArray(accounts) || accounts.length === 0) {
+  if ((input.paymentType ?? 'payment_link') === 'virtual_account') {
+    if (input.virtualAccounts === undefined) {
       add('virtualAccounts', 'must list at least one bank for a virtual_account invoice');
-    } else {
-      accounts.forEach((va: unknown, index) => {
-        const bank = isPlainObject(va) ? va.bank : undefined;
-        if (typeof bank !== 'string' || !VA_BANKS.includes(bank)) {
-          add(`virtualAccounts.${index}.bank`, `must be one of ${VA_BANKS.join(', ')}`);
-        }
-      });
     }
     if (input.paymentLink !== undefined) add('paymentLink', 'is only for payment_link invoices');
-  } else if (accounts !== undefined) {
+  } else if (input.virtualAccounts !== undefined) {
     add('virtualAccounts', 'is only for virtual_account invoices');
   }
-  if (input.paymentLink !== undefined && !isPlainObject(input.paymentLink)) {
-    add('paymentLink', 'must be an object');
+  const id: unknown = typeof input.user === 'object' && input.user !== null ? input.user.id : undefined;
+  if (input.user !== undefined && !((typeof id === 'string' && id.length > 0) || typeof id === 'number')) {
+    add('user.id', 'must be a string or a number');
   }
-}
-
-function isWhole(value: unknown, min: number): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
-}
-
-function validDate(value: unknown): value is Date {
-  return value instanceof Date && !Number.isNaN(value.getTime());
-}
-
-function hasId(user: KitUser): boolean {
-  return typeof user.id === 'string' || typeof user.id === 'number';
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return issues;
 }

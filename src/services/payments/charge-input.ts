@@ -17,7 +17,7 @@ import type {
 import { type FieldIssue, ValidationError } from '../../errors.js';
 import type { KitUser } from '../core/hooks.js';
 import { amountLimitFor, amountLimitProblem } from './amount-limits.js';
-import { commonFieldsCheck } from './charge-schemas.js';
+import { type ChargeCommonFields, chargeInputCheck, snapInputCheck } from './charge-schemas.js';
 import { paymentOptionIssues } from './payment-options-check.js';
 
 /** Fields shared by a Core API charge and a Snap transaction. */
@@ -55,13 +55,44 @@ export type CreateSnapOptions = ChargeCommonOptions &
   >;
 
 /**
- * Check the common fields; returns every problem. The schema says the shapes and limits
- * (charge-schemas.ts, the same rule as the HTTP body); what it cannot say is checked here.
+ * Check a charge's input; throws one ValidationError listing every problem. The schema says the
+ * shapes and limits (charge-schemas.ts, the same rule as the HTTP body); the per-type options, the
+ * amount limits and the item sum are checked here, beside it.
  */
-export function commonIssues(input: ChargeCommonOptions): FieldIssue[] {
-  const issues = commonFieldsCheck.issues(input);
-  // The item sum only means something once every line is well-formed.
-  if (issues.length === 0 && input.itemDetails !== undefined) {
+export function assertChargeInput(input: unknown): asserts input is CreateChargeOptions {
+  const issues = chargeInputCheck.issues(input);
+  const type = fieldOf(input, 'paymentType');
+  if (typeof type === 'string' && Object.values(PaymentType).includes(type as PaymentType)) {
+    const options = fieldOf(input, 'paymentOptions');
+    issues.push(...paymentOptionIssues(type, options));
+    if (chargeInputCheck.is(input)) {
+      issues.push(...handIssues(input));
+      const problem = amountLimitProblem(input.grossAmount, amountLimitFor(type, input.paymentOptions));
+      if (problem) issues.push({ field: 'grossAmount', reason: problem });
+      if (type === 'akulaku') {
+        if (!input.itemDetails?.length)
+          issues.push({ field: 'itemDetails', reason: 'is required for akulaku' });
+        if (!input.customerDetails)
+          issues.push({ field: 'customerDetails', reason: 'is required for akulaku' });
+      }
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/** Check a Snap transaction's input; throws one ValidationError listing every problem. */
+export function assertSnapInput(input: unknown): asserts input is CreateSnapOptions {
+  const issues = snapInputCheck.issues(input);
+  if (snapInputCheck.is(input)) issues.push(...handIssues(input));
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/** What a schema cannot say: the item sum, the notification URLs, the owner's id. */
+function handIssues(
+  input: ChargeCommonFields & Pick<ChargeCommonOptions, 'notificationUrl' | 'user'>,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (input.itemDetails !== undefined) {
     try {
       const total = itemsTotal(input.itemDetails);
       if (total !== input.grossAmount) {
@@ -78,40 +109,15 @@ export function commonIssues(input: ChargeCommonOptions): FieldIssue[] {
     if (reason) issues.push({ field: 'notificationUrl', reason });
   }
   if (input.user !== undefined) {
-    const id = (input.user as { id?: unknown } | null)?.id;
+    const id: unknown = typeof input.user === 'object' && input.user !== null ? input.user.id : undefined;
     const ok = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id));
     if (!ok) issues.push({ field: 'user.id', reason: 'must be a non-empty string or a number' });
   }
   return issues;
 }
 
-/** Check a charge's input; throws one ValidationError listing every problem. */
-export function assertChargeInput(input: CreateChargeOptions): void {
-  const issues = commonIssues(input);
-  const type = input.paymentType as string;
-  if (!Object.values(PaymentType).includes(input.paymentType)) {
-    issues.push({ field: 'paymentType', reason: `must be one of ${Object.values(PaymentType).join(', ')}` });
-  } else {
-    const options = input.paymentOptions as Record<string, unknown> | undefined;
-    issues.push(...paymentOptionIssues(type, options));
-    if (Number.isSafeInteger(input.grossAmount)) {
-      const problem = amountLimitProblem(input.grossAmount, amountLimitFor(type, options));
-      if (problem) issues.push({ field: 'grossAmount', reason: problem });
-    }
-    if (type === 'akulaku') {
-      if (!input.itemDetails?.length)
-        issues.push({ field: 'itemDetails', reason: 'is required for akulaku' });
-      if (!input.customerDetails)
-        issues.push({ field: 'customerDetails', reason: 'is required for akulaku' });
-    }
-  }
-  if (issues.length > 0) throw new ValidationError(issues);
-}
-
-/** Check a Snap transaction's input. */
-export function assertSnapInput(input: CreateSnapOptions): void {
-  const issues = commonIssues(input);
-  if (issues.length > 0) throw new ValidationError(issues);
+function fieldOf(input: unknown, name: string): unknown {
+  return typeof input === 'object' && input !== null ? Reflect.get(input, name) : undefined;
 }
 
 // Midtrans takes 1–3 comma-separated URLs in X-Override-Notification.

@@ -6,9 +6,13 @@
  * wording, and nothing the rule accepts is too long for its column.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import type { NotificationUrls } from '../../client/request-options.js';
+import { PaymentType } from '../../constants.js';
 import type { JsonObject } from '../../domain/types.js';
 import * as limits from '../../limits.js';
-import { compileInput, type InputCheck } from '../core/input-schema.js';
+import type { KitUser } from '../core/hooks.js';
+import { compileInput, type DateSchema, DateValue, type InputCheck } from '../core/input-schema.js';
+import { snapSettingProperties } from './snap-schemas.js';
 
 const text = (maxLength: number, extra: { minLength?: number; format?: string } = {}) =>
   Type.String({ maxLength, ...extra });
@@ -93,11 +97,79 @@ export const chargeCommonProperties = {
   customFields: Type.Optional(CustomFieldsSchema),
 };
 
-/** The shared fields as the service checks them (the rest of its input is checked beside it). */
-export const ChargeCommonSchema = Type.Object(chargeCommonProperties);
-
 /** The shared fields, typed from their rule. */
 export type ChargeCommonFields = Static<typeof ChargeCommonSchema>;
+const ChargeCommonSchema = Type.Object(chargeCommonProperties);
 
-/** The compiled check of the shared fields. */
-export const commonFieldsCheck: InputCheck<typeof ChargeCommonSchema> = compileInput(ChargeCommonSchema);
+/** A Core API payment type. */
+export const PaymentTypeSchema = Type.Unsafe<PaymentType>({
+  type: 'string',
+  enum: Object.values(PaymentType),
+});
+
+/** `paymentOptions`: an object whose fields depend on `paymentType` (payment-options-check.ts). */
+export const PaymentOptionsSchema = Type.Unsafe<Record<string, unknown>>({
+  type: 'object',
+  description: 'Options of the payment type (docs/payments.md); unknown names are refused.',
+});
+
+/** `customExpiry`: how long a Core API charge stays payable. */
+export function customExpirySchema<D extends DateSchema>(date: D) {
+  return Type.Object(
+    {
+      orderTime: Type.Optional(date),
+      expiryDuration: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+      unit: Type.Unsafe<'second' | 'minute' | 'hour' | 'day'>({
+        type: 'string',
+        enum: ['second', 'minute', 'hour', 'day'],
+      }),
+    },
+    { additionalProperties: false },
+  );
+}
+
+/** A charge's fields as a request sends them; `date` is the form of `customExpiry.orderTime`. */
+export function chargeRequestProperties<D extends DateSchema>(date: D) {
+  return {
+    ...chargeCommonProperties,
+    paymentType: PaymentTypeSchema,
+    paymentOptions: Type.Optional(PaymentOptionsSchema),
+    customExpiry: Type.Optional(customExpirySchema(date)),
+  };
+}
+
+/** A Snap transaction's fields as a request sends them; `date` is the form of `expiry.startTime`. */
+export function snapRequestProperties<D extends DateSchema>(date: D) {
+  return { ...chargeCommonProperties, ...snapSettingProperties(date) };
+}
+
+// What only the host's own code passes: checked by hand (charge-input.ts), never a request's.
+const hostOnlyProperties = {
+  notificationUrl: Type.Optional(Type.Unsafe<NotificationUrls>({})),
+  user: Type.Optional(Type.Unsafe<KitUser>({})),
+};
+
+const closed = { additionalProperties: false } as const;
+
+/** `createCharge`'s input, as the service checks it. */
+export const ChargeInputSchema = Type.Object(
+  { ...chargeRequestProperties(DateValue), ...hostOnlyProperties },
+  closed,
+);
+
+/** `createSnapTransaction`'s input, as the service checks it. */
+export const SnapInputSchema = Type.Object(
+  {
+    ...snapRequestProperties(DateValue),
+    ...hostOnlyProperties,
+    // Snap's `user_id` (saved cards): the service sets it from `user`; only a host may pass it.
+    userId: Type.Optional(Type.String({ minLength: 1, maxLength: limits.USER_ID_MAX_LENGTH })),
+  },
+  closed,
+);
+
+/** The compiled check of a charge's input (the per-type options and item sum are checked beside it). */
+export const chargeInputCheck: InputCheck<typeof ChargeInputSchema> = compileInput(ChargeInputSchema);
+
+/** The compiled check of a Snap transaction's input. */
+export const snapInputCheck: InputCheck<typeof SnapInputSchema> = compileInput(SnapInputSchema);
