@@ -1,10 +1,10 @@
 /** The subscription routes: create, read (optionally refreshed), enable, disable, cancel, update. */
-import type {
-  CreateSubscriptionOptions,
-  UpdateSubscriptionOptions,
-} from '../../services/subscriptions/subscription-input.js';
+import {
+  subscriptionInputCheck,
+  subscriptionUpdateCheck,
+} from '../../services/subscriptions/subscription-schema.js';
 import type { Subscription } from '../../storage/records/subscription.js';
-import type { RouteDefinition, RouteResult } from '../route-types.js';
+import { defineRoute, type RouteDefinition, type RouteResult } from '../route-types.js';
 import { idParams, refreshQuery, subscriptionBody, subscriptionPatch } from '../schemas/billing.js';
 import { object } from '../schemas/json-schema.js';
 import { subscriptionView } from '../views.js';
@@ -44,7 +44,7 @@ function action(verb: 'enable' | 'disable' | 'cancel', summary: string): RouteDe
 /** Every subscription route. */
 export function subscriptionRoutes(): RouteDefinition[] {
   return [
-    {
+    defineRoute({
       method: 'POST',
       path: '/subscriptions',
       action: 'subscriptions.create',
@@ -56,12 +56,12 @@ export function subscriptionRoutes(): RouteDefinition[] {
       response: { status: 201, description: 'The stored subscription.', schema: subscriptionResponse },
       async run(ctx) {
         const input = { ...withDates(ctx.body, ['startTime']), user: ctx.user };
-        const result = await ctx.kit.subscriptions.createSubscription(
-          input as unknown as CreateSubscriptionOptions,
-        );
+        // The body passed the same rule with its date as text; this types it with a Date.
+        subscriptionInputCheck.assert(input);
+        const result = await ctx.kit.subscriptions.createSubscription(input);
         return subscriptionAnswer(result.subscription, 201);
       },
-    },
+    }),
     {
       method: 'GET',
       path: '/subscriptions/:id',
@@ -82,7 +82,7 @@ export function subscriptionRoutes(): RouteDefinition[] {
     action('enable', 'Charge again from the next billing time.'),
     action('disable', 'Stop charging for now.'),
     action('cancel', 'Stop for good (final).'),
-    {
+    defineRoute({
       method: 'PATCH',
       path: '/subscriptions/:id',
       action: 'subscriptions.update',
@@ -99,10 +99,11 @@ export function subscriptionRoutes(): RouteDefinition[] {
       },
       load: loadSubscription,
       async run(ctx) {
-        const input = withDates(ctx.body, ['schedule.startTime']) as UpdateSubscriptionOptions;
+        const input = withDates(ctx.body, ['schedule.startTime']);
+        subscriptionUpdateCheck.assert(input);
         const result = await ctx.kit.subscriptions.updateSubscription(ctx.params.id ?? '', input);
         return subscriptionAnswer(result.subscription);
       },
-    },
+    }),
   ];
 }
