@@ -166,6 +166,33 @@ describeWithKit('webhook verdicts', (h) => {
     expect(history.map((e) => e.toStatus)).toEqual(['paid']);
   });
 
+  it('money reported on a payment closed without it stays final but is logged for staff', async () => {
+    const alerts: string[] = [];
+    const kit = await h.createKit({
+      trustSignature: true,
+      logger: { error: (obj, message) => alerts.push(`${message} ${JSON.stringify(obj)}`) },
+    });
+    const expired = orderId('CLOSED');
+    await storePayment(kit, expired, 50_000);
+    expect(await deliver(kit, signedBody(expired, 'expire', 50_000))).toMatchObject({ verdict: 'applied' });
+    const refunded = orderId('REFUNDED');
+    await storePayment(kit, refunded, 50_000);
+    await deliver(kit, signedBody(refunded, 'settlement', 50_000));
+    await deliver(kit, signedBody(refunded, 'refund', 50_000, { refund_amount: '50000' }));
+    expect(alerts).toEqual([]);
+    // Older news on a refunded payment is no alarm; money on an expired one is.
+    expect(await deliver(kit, signedBody(refunded, 'settlement', 50_000))).toMatchObject({
+      verdict: 'stale',
+    });
+    expect(alerts).toEqual([]);
+    expect(await deliver(kit, signedBody(expired, 'settlement', 50_000))).toMatchObject({ verdict: 'stale' });
+    expect((await paymentOf(kit, expired)).status).toBe('expired');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatch(/money received on a payment closed without it/);
+    expect(alerts[0]).toContain(expired);
+    expect(alerts[0]).toContain('"reported":"paid"');
+  });
+
   it('never attributes a subscription charge by the name in its order id (issue 17.1)', async () => {
     // Names are not unique: a payment notification that only the name could attribute is refused
     // (and retried by Midtrans) until the Recurring Notification, which names the subscription by

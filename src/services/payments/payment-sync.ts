@@ -20,7 +20,7 @@ import type { PaymentStatus } from '../../constants.js';
 import { fromWireTransaction } from '../../domain/mapping.js';
 import { parseAmount } from '../../domain/money.js';
 import { toPaymentStatus } from '../../domain/status.js';
-import { classifyTransition } from '../../domain/transitions.js';
+import { classifyTransition, isPaid } from '../../domain/transitions.js';
 import type { Transaction } from '../../domain/types.js';
 import { toJsonObject } from '../../storage/json.js';
 import type { Payment, PaymentPatch } from '../../storage/records/payment.js';
@@ -77,6 +77,8 @@ export async function applyTransaction(
   const from = lockedPayment.status;
   const kind = classifyTransition(from, to);
   if (kind === 'stale') {
+    if (isPaid(to) && CLOSED_WITHOUT_MONEY.has(from))
+      warnMoneyOnClosedPayment(ctx, lockedPayment, to, source);
     const payment =
       options.patch === undefined ? lockedPayment : await tx.payments.update(lockedPayment.id, options.patch);
     return { payment, outcome: 'stale', from, to };
@@ -89,6 +91,30 @@ export async function applyTransaction(
   }
   const payment = await recordTransition(ctx, tx, lockedPayment, to, patch, source, options);
   return { payment, outcome: 'applied', from, to };
+}
+
+const CLOSED_WITHOUT_MONEY: ReadonlySet<PaymentStatus> = new Set<PaymentStatus>([
+  'expired',
+  'cancelled',
+  'denied',
+  'failed',
+]);
+
+/**
+ * Midtrans reports money held on a payment closed here without money (expired, cancelled, denied,
+ * failed): a final status never changes, so the record stays as it is, but staff must hear of it.
+ * It happens when the kit closed a Snap page by its own clock while Midtrans still took it.
+ */
+function warnMoneyOnClosedPayment(
+  ctx: ServiceContext,
+  payment: Payment,
+  reported: PaymentStatus,
+  source: PaymentEventSource,
+): void {
+  ctx.logger.error(
+    { orderId: payment.orderId, paymentId: payment.id, stored: payment.status, reported, source },
+    'midtrans-kit: Midtrans reports money received on a payment closed without it; check it with Midtrans',
+  );
 }
 
 /**
