@@ -219,6 +219,39 @@ describeWithKit('payments: failures and safety', (h) => {
     expect(h.sim.controls.transaction(id)).toBeUndefined();
   });
 
+  it("an owner id that cannot be stored is the host's ValidationError, on every create (never a database error)", async () => {
+    const user = { id: 'u'.repeat(192) };
+    const id = orderId('long-owner');
+    const reason = 'must be a non-empty string (at most 191) or a number';
+    const attempts = [
+      h.kit.payments.createCharge({ orderId: id, paymentType: 'qris', grossAmount: 10_000, user }),
+      h.kit.payments.createSnapTransaction({ orderId: id, grossAmount: 10_000, user }),
+      h.kit.invoices.createInvoice({
+        customerName: 'Budi',
+        customerEmail: 'budi@example.com',
+        dueDate: new Date(Date.now() + 86_400_000),
+        items: [{ description: 'x', quantity: 1, price: 1000 }],
+        user,
+      }),
+      h.kit.subscriptions.createSubscription({
+        name: 'PLAN',
+        amount: 1000,
+        paymentType: 'gopay',
+        gopayAccountId: 'acc',
+        user,
+      }),
+    ];
+    for (const attempt of attempts) {
+      const error = await attempt.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues).toEqual([{ field: 'user.id', reason }]);
+    }
+    expect(await h.kit.store.payments.findByOrderId(id)).toBeUndefined();
+  });
+
   it('a refused charge or Snap call is logged and reaches afterCharge with the stored payment', async () => {
     const warned: string[] = [];
     const heard: unknown[] = [];

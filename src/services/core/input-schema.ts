@@ -11,6 +11,7 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { type FieldIssue, ValidationError } from '../../errors.js';
+import { USER_ID_MAX_LENGTH } from '../../limits.js';
 
 /** A compiled input check. */
 export interface InputCheck<S extends TSchema> {
@@ -110,4 +111,22 @@ function join(path: string[], last?: string): string {
 
 function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/**
+ * The owner a host passes as `user` (any object with an `id`): its id must be a non-empty string
+ * or a finite number that fits the `user_id` column once written as text.
+ */
+export function ownerIssues(user: unknown): FieldIssue[] {
+  if (user === undefined) return [];
+  const id: unknown = typeof user === 'object' && user !== null ? Reflect.get(user, 'id') : undefined;
+  const text = typeof id === 'number' && Number.isFinite(id) ? String(id) : id;
+  return typeof text === 'string' && text.length > 0 && text.length <= USER_ID_MAX_LENGTH
+    ? []
+    : [
+        {
+          field: 'user.id',
+          reason: `must be a non-empty string (at most ${USER_ID_MAX_LENGTH}) or a number`,
+        },
+      ];
 }

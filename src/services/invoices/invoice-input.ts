@@ -6,6 +6,7 @@ import type { Static } from '@sinclair/typebox';
 import type { InvoicePaymentLink, JsonObject } from '../../domain/types.js';
 import { type FieldIssue, ValidationError } from '../../errors.js';
 import type { KitUser } from '../core/hooks.js';
+import { ownerIssues } from '../core/input-schema.js';
 import { type InvoiceInputSchema, invoiceInputCheck } from './invoice-schema.js';
 
 /** One line of an invoice. */
@@ -93,9 +94,6 @@ function handIssues(input: Static<typeof InvoiceInputSchema>, now: Date): FieldI
   } else if (input.virtualAccounts !== undefined) {
     add('virtualAccounts', 'is only for virtual_account invoices');
   }
-  const id: unknown = typeof input.user === 'object' && input.user !== null ? input.user.id : undefined;
-  if (input.user !== undefined && !((typeof id === 'string' && id.length > 0) || typeof id === 'number')) {
-    add('user.id', 'must be a string or a number');
-  }
+  issues.push(...ownerIssues(input.user));
   return issues;
 }

@@ -16,6 +16,7 @@ import type {
 } from '../../domain/types.js';
 import { type FieldIssue, ValidationError } from '../../errors.js';
 import type { KitUser } from '../core/hooks.js';
+import { ownerIssues } from '../core/input-schema.js';
 import { amountLimitFor, amountLimitProblem } from './amount-limits.js';
 import { type ChargeCommonFields, chargeInputCheck, snapInputCheck } from './charge-schemas.js';
 import { paymentOptionIssues } from './payment-options-check.js';
@@ -108,11 +109,7 @@ function handIssues(
     const reason = notificationUrlProblem(input.notificationUrl);
     if (reason) issues.push({ field: 'notificationUrl', reason });
   }
-  if (input.user !== undefined) {
-    const id: unknown = typeof input.user === 'object' && input.user !== null ? input.user.id : undefined;
-    const ok = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id));
-    if (!ok) issues.push({ field: 'user.id', reason: 'must be a non-empty string or a number' });
-  }
+  issues.push(...ownerIssues(input.user));
   return issues;
 }
 

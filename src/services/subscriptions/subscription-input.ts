@@ -6,6 +6,7 @@
 import type { JsonObject, SubscriptionCustomer } from '../../domain/types.js';
 import { type FieldIssue, ValidationError } from '../../errors.js';
 import type { KitUser } from '../core/hooks.js';
+import { ownerIssues } from '../core/input-schema.js';
 import { subscriptionInputCheck, subscriptionUpdateCheck } from './subscription-schema.js';
 
 /**
@@ -85,10 +86,7 @@ export function assertSubscriptionInput(
     ) {
       add('metadata', 'must be under 1 KB');
     }
-    const id: unknown = typeof input.user === 'object' && input.user !== null ? input.user.id : undefined;
-    if (input.user !== undefined && !((typeof id === 'string' && id.length > 0) || typeof id === 'number')) {
-      add('user.id', 'must be a string or a number');
-    }
+    issues.push(...ownerIssues(input.user));
   }
   if (issues.length > 0) throw new ValidationError(issues);
 }
