@@ -6,10 +6,16 @@ import { expect, it } from 'vitest';
 import { nodeHttpTransport, type Transport } from '../../src/client/index.js';
 import { MidtransNetworkError, ValidationError } from '../../src/errors.js';
 import { describeWithKit } from '../support/kit-harness.js';
+import { waitFor } from '../support/wait-for.js';
 import { orderId, paymentOf, storePayment, vaCharge } from './webhook-helpers.js';
 
 const MINUTE = 60_000;
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+// `olderThan: 0` takes rows updated strictly before now: wait (polling) until the clock has moved
+// past the moment the test's last write happened.
+const clockPast = () => {
+  const written = Date.now();
+  return waitFor(() => Date.now() > written, { intervalMs: 1, what: 'the clock to move on' });
+};
 
 describeWithKit('reconciler', (h) => {
   it('resolves unknown payments from Midtrans: paid and pending, then dispatches the events', async () => {
@@ -26,7 +32,7 @@ describeWithKit('reconciler', (h) => {
     kit.events.on('payment.paid', (event) => {
       if (event.payload.payment.orderId === paid) heard += 1;
     });
-    await tick();
+    await clockPast();
     const summary = await kit.reconciler.run({ olderThan: 0 });
     expect(summary).toMatchObject({ examined: 2, updated: 2, unchanged: 0, failed: 0, errors: [] });
     expect((await paymentOf(kit, paid)).status).toBe('paid');
@@ -56,11 +62,11 @@ describeWithKit('reconciler', (h) => {
       kit.payments.createCharge({ orderId: id, paymentType: 'gopay', grossAmount: 10_000 }),
     ).rejects.toBeInstanceOf(MidtransNetworkError);
     expect((await paymentOf(kit, id)).status).toBe('unknown');
-    await tick();
+    await clockPast();
     expect(await kit.reconciler.run({ olderThan: 0, leaseMs: 0 })).toMatchObject({ examined: 1, updated: 1 });
     expect((await paymentOf(kit, id)).status).toBe('pending');
     h.sim.controls.pay(id);
-    await tick();
+    await clockPast();
     expect(await kit.reconciler.run({ olderThan: 0, leaseMs: 0 })).toMatchObject({ examined: 1, updated: 1 });
     expect((await paymentOf(kit, id)).status).toBe('paid');
     await h.settle();
@@ -131,7 +137,7 @@ describeWithKit('reconciler', (h) => {
     }
     const queries: string[] = [];
     kit.store.knex.on('query', (query: { sql: string }) => queries.push(query.sql.toLowerCase()));
-    await tick();
+    await clockPast();
     const summary = await kit.reconciler.run({ olderThan: 0, concurrency: 1 });
     expect(summary).toMatchObject({ examined: 3, updated: 2, failed: 1 });
     expect(summary.errors).toEqual([{ orderId: broken, error: expect.stringContaining('gross_amount') }]);
@@ -154,7 +160,7 @@ describeWithKit('reconciler', (h) => {
       await storePayment(kit, id, 2_000, { status: 'unknown' });
       await kit.client.core.charge(vaCharge(id, 2_000));
     }
-    await tick();
+    await clockPast();
     const runs = await Promise.all(
       [0, 1, 2].map(() => kit.reconciler.run({ olderThan: 0, batchSize: 3, concurrency: 2 })),
     );
