@@ -4,6 +4,7 @@ import { createMidtrans } from '../../src/kit.js';
 import { tempSqliteFile } from '../support/databases.js';
 import { fixtureText } from '../support/fixtures.js';
 import { describeWithKit, TEST_SERVER_KEY } from '../support/kit-harness.js';
+import { waitFor } from '../support/wait-for.js';
 import {
   chargeVa,
   deliver,
@@ -164,6 +165,33 @@ describeWithKit('webhook verdicts', (h) => {
     expect(payment.status).toBe('paid');
     const history = await kit.store.paymentEvents.listByPayment(payment.id);
     expect(history.map((e) => e.toStatus)).toEqual(['paid']);
+  });
+
+  it('answers Midtrans without waiting for the listeners, which still run once, after', async () => {
+    const kit = await h.createKit({ trustSignature: true });
+    const id = orderId('SLOW');
+    await storePayment(kit, id, 30_000);
+    // A listener that takes as long as the test says (a slow mail server, a 3-second job).
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const calls: string[] = [];
+    kit.events.on('payment.paid', async (event) => {
+      calls.push(`started ${event.id}`);
+      await released;
+      calls.push(`finished ${event.id}`);
+    });
+    const result = await deliver(kit, signedBody(id, 'settlement', 30_000));
+    expect(result).toMatchObject({ verdict: 'applied', httpStatus: 200 });
+    // The answer is out while the listener has not finished (it may not have started yet).
+    expect(calls.filter((line) => line.startsWith('finished'))).toEqual([]);
+    release();
+    await waitFor(() => calls.length === 2, { what: 'the listener to finish' });
+    const [eventId] = calls[0]?.split(' ').slice(1) ?? [];
+    expect(calls).toEqual([`started ${eventId}`, `finished ${eventId}`]);
+    await kit.events.dispatchPending();
+    expect(calls).toHaveLength(2);
   });
 
   it('money reported on a payment closed without it stays final but is logged for staff', async () => {

@@ -52,6 +52,11 @@ export interface EventBus {
    */
   dispatchAfter<T>(work: () => Promise<T>): Promise<T>;
   /** Stop retry timers. Listeners stay registered. */
+  /**
+   * Start delivering due events without waiting for the listeners (the webhook answers Midtrans
+   * first). A failure is logged; the events stay pending.
+   */
+  dispatchSoon(): void;
   close(): void;
 }
 
@@ -130,6 +135,11 @@ export function createEventBus(deps: EventBusDeps): EventBus {
           logger.error(errorDetail(error), 'midtrans-kit: event dispatch failed; events stay pending'),
         );
       }
+    },
+    dispatchSoon() {
+      void dispatch().catch((error: unknown) =>
+        logger.error(errorDetail(error), 'midtrans-kit: event dispatch failed; events stay pending'),
+      );
     },
     close: () => dispatcher.close(),
   };
