@@ -51,12 +51,12 @@ export interface EventBus {
    * caller that already defers, `work` just runs: that caller dispatches.
    */
   dispatchAfter<T>(work: () => Promise<T>): Promise<T>;
-  /** Stop retry timers. Listeners stay registered. */
   /**
    * Start delivering due events without waiting for the listeners (the webhook answers Midtrans
    * first). A failure is logged; the events stay pending.
    */
   dispatchSoon(): void;
+  /** Stop retry timers. Listeners stay registered. */
   close(): void;
 }
 
