@@ -57,6 +57,8 @@ export const CUSTOM_FIELDS_MAX_COUNT = 3;
 export const CUSTOM_FIELD_MAX_LENGTH = 255;
 /** Free-form metadata, serialised (our choice: it is stored and echoed by every notification). */
 export const METADATA_MAX_BYTES = 16 * 1024;
+/** A subscription's metadata, serialised (Midtrans: under 1 KB). */
+export const SUBSCRIPTION_METADATA_MAX_BYTES = 1024;
 
 /** A subscription name: Midtrans names each charge's order `<name><32 digits>`, so 50 − 10 … 40. */
 export const SUBSCRIPTION_NAME_MAX_LENGTH = 40;

@@ -192,6 +192,33 @@ export function validationCases(s: Suite): void {
     ]);
   });
 
+  it('metadata is bounded by its serialised size on both paths (a direct call once stored any size)', async () => {
+    const orderId = newOrderId('big-meta');
+    const metadata = { note: 'x'.repeat(17 * 1024) };
+    const body = { orderId, paymentType: 'qris', grossAmount: 10_000, metadata };
+    const overHttp = await details(await as(s.app, 'owner').post(`${P}/payments`).send(body));
+    const direct = await s.h.kit.payments.createCharge({ ...body, paymentType: 'qris' }).then(
+      () => undefined,
+      (error: { issues?: Details }) => error.issues,
+    );
+    expect(overHttp).toEqual([{ field: 'metadata', reason: 'must be under 16 KB as JSON' }]);
+    expect(direct).toEqual(overHttp);
+    const subscription = await s.h.kit.subscriptions
+      .createSubscription({
+        name: 'META',
+        amount: 1000,
+        paymentType: 'gopay',
+        gopayAccountId: 'acc',
+        metadata: { note: 'x'.repeat(1024) },
+      })
+      .then(
+        () => undefined,
+        (error: { issues?: Details }) => error.issues,
+      );
+    expect(subscription).toEqual([{ field: 'metadata', reason: 'must be under 1 KB as JSON' }]);
+    expect(await s.h.kit.store.payments.findByOrderId(orderId)).toBeUndefined();
+  });
+
   it('a direct call with a date that is not a Date is refused by field, like a request with bad text', async () => {
     const orderId = newOrderId('bad-date');
     const direct = await s.h.kit.payments

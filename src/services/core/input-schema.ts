@@ -11,7 +11,7 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { type FieldIssue, ValidationError } from '../../errors.js';
-import { USER_ID_MAX_LENGTH } from '../../limits.js';
+import { METADATA_MAX_BYTES, USER_ID_MAX_LENGTH } from '../../limits.js';
 
 /** A compiled input check. */
 export interface InputCheck<S extends TSchema> {
@@ -129,4 +129,12 @@ export function ownerIssues(user: unknown): FieldIssue[] {
           reason: `must be a non-empty string (at most ${USER_ID_MAX_LENGTH}) or a number`,
         },
       ];
+}
+
+/** Metadata must serialise to fewer than `maxBytes` bytes of JSON (a schema cannot measure that). */
+export function metadataIssues(metadata: unknown, maxBytes = METADATA_MAX_BYTES): FieldIssue[] {
+  if (metadata === undefined) return [];
+  return Buffer.byteLength(JSON.stringify(metadata)) >= maxBytes
+    ? [{ field: 'metadata', reason: `must be under ${maxBytes / 1024} KB as JSON` }]
+    : [];
 }

@@ -6,7 +6,7 @@ import type { Static } from '@sinclair/typebox';
 import type { InvoicePaymentLink, JsonObject } from '../../domain/types.js';
 import { type FieldIssue, ValidationError } from '../../errors.js';
 import type { KitUser } from '../core/hooks.js';
-import { ownerIssues } from '../core/input-schema.js';
+import { metadataIssues, ownerIssues } from '../core/input-schema.js';
 import { type InvoiceInputSchema, invoiceInputCheck } from './invoice-schema.js';
 
 /** One line of an invoice. */
@@ -94,6 +94,6 @@ function handIssues(input: Static<typeof InvoiceInputSchema>, now: Date): FieldI
   } else if (input.virtualAccounts !== undefined) {
     add('virtualAccounts', 'is only for virtual_account invoices');
   }
-  issues.push(...ownerIssues(input.user));
+  issues.push(...metadataIssues(input.metadata), ...ownerIssues(input.user));
   return issues;
 }

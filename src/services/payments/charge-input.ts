@@ -16,7 +16,7 @@ import type {
 } from '../../domain/types.js';
 import { type FieldIssue, ValidationError } from '../../errors.js';
 import type { KitUser } from '../core/hooks.js';
-import { ownerIssues } from '../core/input-schema.js';
+import { metadataIssues, ownerIssues } from '../core/input-schema.js';
 import { amountLimitFor, amountLimitProblem } from './amount-limits.js';
 import { type ChargeCommonFields, chargeInputCheck, snapInputCheck } from './charge-schemas.js';
 import { paymentOptionIssues } from './payment-options-check.js';
@@ -109,7 +109,7 @@ function handIssues(
     const reason = notificationUrlProblem(input.notificationUrl);
     if (reason) issues.push({ field: 'notificationUrl', reason });
   }
-  issues.push(...ownerIssues(input.user));
+  issues.push(...metadataIssues(input.metadata), ...ownerIssues(input.user));
   return issues;
 }
 

@@ -5,8 +5,9 @@
  */
 import type { JsonObject, SubscriptionCustomer } from '../../domain/types.js';
 import { type FieldIssue, ValidationError } from '../../errors.js';
+import { SUBSCRIPTION_METADATA_MAX_BYTES } from '../../limits.js';
 import type { KitUser } from '../core/hooks.js';
-import { ownerIssues } from '../core/input-schema.js';
+import { metadataIssues, ownerIssues } from '../core/input-schema.js';
 import { subscriptionInputCheck, subscriptionUpdateCheck } from './subscription-schema.js';
 
 /**
@@ -56,9 +57,6 @@ export interface UpdateSubscriptionOptions {
   schedule?: { interval?: number; startTime?: Date };
 }
 
-/** Metadata of a subscription, serialised (Midtrans: under 1 KB). */
-const METADATA_MAX_BYTES = 1024;
-
 /**
  * @throws ValidationError listing every problem of `input`: the schema's (subscription-schema.ts,
  * the same rule as `POST /subscriptions`) and what it cannot say, checked against `now`.
@@ -80,12 +78,7 @@ export function assertSubscriptionInput(
       add('gopayAccountId', 'is only for gopay');
     }
     issues.push(...startIssues(input.startTime, 'startTime', now));
-    if (
-      input.metadata !== undefined &&
-      Buffer.byteLength(JSON.stringify(input.metadata)) >= METADATA_MAX_BYTES
-    ) {
-      add('metadata', 'must be under 1 KB');
-    }
+    issues.push(...metadataIssues(input.metadata, SUBSCRIPTION_METADATA_MAX_BYTES));
     issues.push(...ownerIssues(input.user));
   }
   if (issues.length > 0) throw new ValidationError(issues);
