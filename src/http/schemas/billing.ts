@@ -1,6 +1,6 @@
 /** Request schemas of the invoice and subscription routes (the services check the finer rules). */
 import { Type } from '@sinclair/typebox';
-import { DateText } from '../../services/core/input-schema.js';
+import { closed, DateText } from '../../services/core/input-schema.js';
 import { invoiceRequestProperties } from '../../services/invoices/invoice-schema.js';
 import {
   subscriptionRequestProperties,
@@ -16,9 +16,6 @@ export const idParams = object({ id: recordIdSchema }, ['id']);
 export const refreshQuery = object({
   refresh: described({ type: 'boolean' }, 'Ask Midtrans first and store its answer.'),
 });
-
-// A request may send nothing the rule does not name.
-const closed = { additionalProperties: false } as const;
 
 /** `POST /invoices`: the invoice service's own rule, with dates as ISO text. */
 export const invoiceBody = Type.Object(invoiceRequestProperties(DateText), closed);

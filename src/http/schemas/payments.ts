@@ -1,12 +1,9 @@
 /** Request schemas of the payment routes. */
 import { Type } from '@sinclair/typebox';
-import { DateText } from '../../services/core/input-schema.js';
+import { closed, DateText } from '../../services/core/input-schema.js';
 import { chargeRequestProperties, snapRequestProperties } from '../../services/payments/charge-schemas.js';
 import { orderIdSchema } from './common.js';
 import { described, object } from './json-schema.js';
-
-// A request may send nothing the rule does not name (e.g. `notificationUrl`: the host's alone).
-const closed = { additionalProperties: false } as const;
 
 /** `POST /payments`: a Core API charge, by the service's own rule (`paymentOptions` per type too). */
 export const chargeBody = Type.Object(chargeRequestProperties(DateText), closed);

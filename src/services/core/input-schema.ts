@@ -74,6 +74,9 @@ function withFormats(ajv: Ajv): Ajv {
   return ajv;
 }
 
+/** Object options of every input: it names each field it takes, and anything else is refused. */
+export const closed = { additionalProperties: false } as const;
+
 /** A date field of a service input: a valid `Date`. Its HTTP form is {@link DateText}. */
 export const DateValue = Type.Unsafe<Date>({ [DATE_KEYWORD]: true });
 

@@ -7,11 +7,10 @@
 import { Type } from '@sinclair/typebox';
 import * as limits from '../../limits.js';
 import type { KitUser } from '../core/hooks.js';
-import { compileInput, type DateSchema, DateValue, type InputCheck } from '../core/input-schema.js';
+import { closed, compileInput, type DateSchema, DateValue, type InputCheck } from '../core/input-schema.js';
 import { MetadataSchema } from '../payments/charge-schemas.js';
 import { snapSettingProperties } from '../payments/snap-schemas.js';
 
-const closed = { additionalProperties: false } as const;
 const text = (maxLength: number, extra: { minLength?: number; format?: string } = {}) =>
   Type.String({ minLength: 1, maxLength, ...extra });
 

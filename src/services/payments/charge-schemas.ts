@@ -11,7 +11,7 @@ import { PaymentType } from '../../constants.js';
 import type { JsonObject } from '../../domain/types.js';
 import * as limits from '../../limits.js';
 import type { KitUser } from '../core/hooks.js';
-import { compileInput, type DateSchema, DateValue, type InputCheck } from '../core/input-schema.js';
+import { closed, compileInput, type DateSchema, DateValue, type InputCheck } from '../core/input-schema.js';
 import { snapSettingProperties } from './snap-schemas.js';
 
 const text = (maxLength: number, extra: { minLength?: number; format?: string } = {}) =>
@@ -39,7 +39,7 @@ export const AddressSchema = Type.Object(
     postalCode: Type.Optional(text(limits.POSTAL_CODE_MAX_LENGTH)),
     countryCode: Type.Optional(text(limits.COUNTRY_CODE_LENGTH, { minLength: limits.COUNTRY_CODE_LENGTH })),
   },
-  { additionalProperties: false },
+  closed,
 );
 
 /** The customer. */
@@ -52,7 +52,7 @@ export const CustomerSchema = Type.Object(
     billingAddress: Type.Optional(AddressSchema),
     shippingAddress: Type.Optional(AddressSchema),
   },
-  { additionalProperties: false },
+  closed,
 );
 
 /** One order line. */
@@ -67,7 +67,7 @@ export const ItemSchema = Type.Object(
     merchantName: Type.Optional(text(limits.ITEM_FIELD_MAX_LENGTH)),
     url: Type.Optional(text(limits.URL_MAX_LENGTH, { format: 'uri' })),
   },
-  { additionalProperties: false },
+  closed,
 );
 
 /** Order lines. */
@@ -124,7 +124,7 @@ export function customExpirySchema<D extends DateSchema>(date: D) {
         enum: ['second', 'minute', 'hour', 'day'],
       }),
     },
-    { additionalProperties: false },
+    closed,
   );
 }
 
@@ -148,8 +148,6 @@ const hostOnlyProperties = {
   notificationUrl: Type.Optional(Type.Unsafe<NotificationUrls>({})),
   user: Type.Optional(Type.Unsafe<KitUser>({})),
 };
-
-const closed = { additionalProperties: false } as const;
 
 /** `createCharge`'s input, as the service checks it. */
 export const ChargeInputSchema = Type.Object(

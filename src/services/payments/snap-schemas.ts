@@ -5,9 +5,8 @@
  */
 import { Type } from '@sinclair/typebox';
 import { URL_MAX_LENGTH } from '../../limits.js';
-import type { DateSchema } from '../core/input-schema.js';
+import { closed, type DateSchema } from '../core/input-schema.js';
 
-const closed = { additionalProperties: false } as const;
 const vaNumber = Type.String({ pattern: '^[0-9]{1,18}$' });
 const httpUrl = Type.String({ format: 'uri', pattern: '^https?://', maxLength: URL_MAX_LENGTH });
 const shortText = (maxLength: number) => Type.String({ minLength: 1, maxLength });

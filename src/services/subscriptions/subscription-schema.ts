@@ -8,10 +8,9 @@
 import { Type } from '@sinclair/typebox';
 import * as limits from '../../limits.js';
 import type { KitUser } from '../core/hooks.js';
-import { compileInput, type DateSchema, DateValue, type InputCheck } from '../core/input-schema.js';
+import { closed, compileInput, type DateSchema, DateValue, type InputCheck } from '../core/input-schema.js';
 import { MetadataSchema } from '../payments/charge-schemas.js';
 
-const closed = { additionalProperties: false } as const;
 const whole = (minimum: number, maximum: number) => Type.Integer({ minimum, maximum });
 const choice = <T extends string>(values: readonly T[]) =>
   Type.Unsafe<T>({ type: 'string', enum: [...values] });
