@@ -16,6 +16,7 @@ import { createPaymentIdempotencyKeyMigration } from './0002-payment-idempotency
 import { createWebhooksAndReconcilerMigration } from './0003-webhooks-and-reconciler.js';
 import { createInvoicesAndSubscriptionsMigration } from './0004-invoices-and-subscriptions.js';
 import { createCapturedAmountMigration } from './0005-captured-amount.js';
+import { createEventConsumersMigration } from './0006-event-consumers.js';
 import type { MidtransMigration } from './migration.js';
 
 export { DEFAULT_TABLE_PREFIX, migrationTableName } from '../src/storage/tables.js';
@@ -41,6 +42,7 @@ export function createMigrationSource(
     createWebhooksAndReconcilerMigration(tables),
     createInvoicesAndSubscriptionsMigration(tables),
     createCapturedAmountMigration(tables),
+    createEventConsumersMigration(tables),
   ];
   return {
     getMigrations: async () => [...migrations],

@@ -86,6 +86,7 @@ export type {
   InvoiceEventPayload,
   KitEvent,
   KitEventEnvelope,
+  KitEventHandlers,
   KitEventListener,
   KitEvents,
   KitEventType,
@@ -97,7 +98,15 @@ export type {
   SubscriptionEventPayload,
 } from './services/events/event-types.js';
 export { KIT_EVENT_TYPES } from './services/events/event-types.js';
-export type { DispatchResult, EnqueueOptions, EventBus, EventBusOptions } from './services/events/events.js';
+export type {
+  BatchHandler,
+  DispatchResult,
+  EnqueueOptions,
+  EventBus,
+  EventBusOptions,
+  EventConsumer,
+} from './services/events/events.js';
+export { DEFAULT_CONSUMER } from './services/events/events.js';
 export type { InvoiceResult } from './services/invoices/invoice-flow.js';
 export type { CreateInvoiceOptions, InvoiceItemInput } from './services/invoices/invoice-input.js';
 export type { InvoiceRef } from './services/invoices/invoice-records.js';
@@ -162,10 +171,14 @@ export { SubscriptionService } from './services/subscriptions/subscriptions.js';
 // The store: a host may build one itself (`createKnexStore`) and read records through it.
 export type { DialectName } from './storage/dialect.js';
 export {
+  type ClaimedEvent,
+  type ClaimQuery,
   createKnexStore,
   type DatabaseOption,
+  type EventDeliveryRepository,
   type KnexStore,
   type KnexStoreOptions,
+  type LockingEventDeliveryRepository,
   type MigrationReport,
   type Page,
   type PageRequest,

@@ -63,7 +63,13 @@ export interface MidtransOptions
 }
 
 /** The public side of the event bus. */
-export type KitEventsApi = Pick<EventBus, 'on' | 'off' | 'dispatchPending'>;
+export interface KitEventsApi
+  extends Pick<EventBus, 'on' | 'off' | 'consume' | 'consumeBatches' | 'removeConsumer' | 'dispatchPending'> {
+  /** How many events the named consumer has not delivered yet (in any process). */
+  pending(consumer: string): Promise<number>;
+  /** Registered consumer names (every process's, from the database). */
+  consumers(): Promise<string[]>;
+}
 
 /** A configured kit. */
 export interface MidtransKit {
@@ -165,7 +171,13 @@ function assembleKit(options: MidtransOptions, internals: KitInternals): Midtran
     events: {
       on: (type, listener) => events.on(type, listener),
       off: (type, listener) => events.off(type, listener),
+      consume: (name, handlers, consumerOptions) => events.consume(name, handlers, consumerOptions),
+      consumeBatches: (name, handler, consumerOptions) =>
+        events.consumeBatches(name, handler, consumerOptions),
+      removeConsumer: (name) => events.removeConsumer(name),
       dispatchPending: () => events.dispatchPending(),
+      pending: (consumer) => rawStore.deliveries.countPending(consumer),
+      consumers: () => rawStore.deliveries.listConsumers(),
     },
     store: rawStore,
     client,
@@ -179,7 +191,7 @@ function assembleKit(options: MidtransOptions, internals: KitInternals): Midtran
     async close() {
       if (closed) return;
       closed = true;
-      events.close();
+      await events.close();
       await rawStore.close();
     },
   };
@@ -208,12 +220,14 @@ function checkServices(value: unknown): MidtransServices {
 
 function checkEventOptions(value: EventBusOptions | undefined): void {
   for (const [name, n] of Object.entries(value ?? {})) {
-    if (!['retryBaseMs', 'retryMaxMs', 'batchSize', 'leaseMs'].includes(name)) {
+    if (!['retryBaseMs', 'retryMaxMs', 'batchSize', 'leaseMs', 'pollMs'].includes(name)) {
       throw new ConfigError(`events.${name}`, 'is not a known option');
     }
     const max = name === 'batchSize' ? 1000 : 2_147_483_647;
-    if (!(typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= max)) {
-      throw new ConfigError(`events.${name}`, `must be an integer from 1 to ${max}`);
+    // pollMs 0: no polling (a process that only ever delivers what it wrote itself, or tests).
+    const min = name === 'pollMs' ? 0 : 1;
+    if (!(typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max)) {
+      throw new ConfigError(`events.${name}`, `must be an integer from ${min} to ${max}`);
     }
   }
 }

@@ -77,9 +77,9 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       hooks,
     });
   }
-  // A real shop would ship the order here; listeners run after commit, at least once.
-  kit.events.on('payment.paid', ({ payment }) => logPaid(payment));
   await kit.migrate();
+  // A real shop would ship the order here: a named, durable consumer, at least once, after commit.
+  kit.events.consume('shop', { 'payment.paid': ({ payment }) => logPaid(payment) });
 
   const sim = simulator;
   return {

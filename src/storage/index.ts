@@ -23,6 +23,7 @@ export {
   type PageRequest,
 } from './paging.js';
 export type * from './records/common.js';
+export type * from './records/event-delivery.js';
 export type * from './records/invoice.js';
 export type * from './records/notification.js';
 export type * from './records/outbox-event.js';

@@ -5,6 +5,7 @@
  */
 import type { DialectName } from './dialect.js';
 import type { MigrationReport } from './migrate.js';
+import type { EventDeliveryRepository, LockingEventDeliveryRepository } from './records/event-delivery.js';
 import type {
   InvoiceItemRepository,
   InvoiceRepository,
@@ -35,6 +36,8 @@ export interface Repositories {
   readonly paymentEvents: PaymentEventRepository;
   /** Lifecycle event outbox. */
   readonly outbox: OutboxRepository;
+  /** Event consumers and their per-event delivery state. */
+  readonly deliveries: EventDeliveryRepository;
 }
 
 /** The repositories of one transaction: everything commits or rolls back together. */
@@ -47,6 +50,8 @@ export interface StoreTransaction extends Repositories {
   readonly subscriptions: LockingSubscriptionRepository;
   /** Outbox, with claiming. */
   readonly outbox: LockingOutboxRepository;
+  /** Delivery state, with claiming. */
+  readonly deliveries: LockingEventDeliveryRepository;
 }
 
 /** The store. */

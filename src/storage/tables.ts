@@ -30,6 +30,10 @@ export interface TableNames {
   readonly paymentEvents: string;
   /** Lifecycle events waiting to be (or already) dispatched. */
   readonly outbox: string;
+  /** Named event consumers: an event is done when every one of them has it. */
+  readonly eventConsumers: string;
+  /** Per-consumer delivery state of outbox events. */
+  readonly eventDeliveries: string;
 }
 
 /**
@@ -59,6 +63,8 @@ export function tableNames(prefix: string = DEFAULT_TABLE_PREFIX): TableNames {
     notifications: `${prefix}notifications`,
     paymentEvents: `${prefix}payment_events`,
     outbox: `${prefix}outbox_events`,
+    eventConsumers: `${prefix}event_consumers`,
+    eventDeliveries: `${prefix}event_deliveries`,
   };
 }
 

@@ -33,7 +33,7 @@ export interface TestMidtrans {
   readonly kit: MidtransKit;
   /** The simulator, for anything the shortcuts below do not cover (faults, clock, refunds…). */
   readonly simulator: Simulator;
-  /** The customer pays; resolves with the stored payment once the notification was processed. */
+  /** The customer pays; resolves with the stored payment once the notification was processed (events delivered). */
   pay(orderId: string): Promise<Payment>;
   /** The bank or fraud detection refuses it (→ `denied`). */
   fail(orderId: string): Promise<Payment>;
@@ -41,7 +41,7 @@ export interface TestMidtrans {
   expire(orderId: string): Promise<Payment>;
   /** Fraud detection challenges a card payment (→ `challenge`). */
   challenge(orderId: string): Promise<Payment>;
-  /** Wait until every notification in flight was processed. */
+  /** Wait until every notification in flight was processed and its events reached the kit's consumers. */
   settle(): Promise<void>;
   /** Stop the simulator and receiver and close the kit. */
   close(): Promise<void>;
@@ -76,7 +76,11 @@ export async function createTestMidtrans(options: TestMidtransOptions = {}): Pro
   await kit.migrate();
   const ready = kit;
 
-  const settle = () => simulator.controls.idle({ timeoutMs: 30_000 });
+  // Nothing in the kit waits for its consumers; a test does, so that it can look at what they did.
+  const settle = async () => {
+    await simulator.controls.idle({ timeoutMs: 30_000 });
+    await ready.events.dispatchPending();
+  };
   const drive = (action: (orderId: string) => unknown) => async (orderId: string) => {
     action(orderId);
     await settle();

@@ -18,7 +18,7 @@ const clockPast = () => {
 };
 
 describeWithKit('reconciler', (h) => {
-  it('resolves unknown payments from Midtrans: paid and pending, then dispatches the events', async () => {
+  it('resolves unknown payments from Midtrans: paid and pending, and its events reach the listeners', async () => {
     const kit = await h.createKit();
     const paid = orderId('REC');
     const open = orderId('REC');
@@ -41,6 +41,8 @@ describeWithKit('reconciler', (h) => {
     expect(history.map((e) => [e.fromStatus, e.toStatus, e.source])).toEqual([
       ['unknown', 'paid', 'reconciler'],
     ]);
+    // The run does not wait for consumers: they are nudged after each commit.
+    await kit.events.dispatchPending();
     expect(heard).toBe(1);
 
     // Checked payments are leased: an immediate second run passes over the still-pending one.

@@ -100,6 +100,10 @@ const COLUMNS: Record<string, FromInput | NotFromInput> = {
   'payment_events.notification_id': { by: 'kit' },
   'outbox_events.event_id': { by: 'kit' },
   'outbox_events.type': { by: 'kit' },
+  'event_consumers.name': { by: 'kit' },
+  'event_deliveries.consumer': { by: 'kit' },
+  'event_deliveries.event_row_id': { by: 'kit' },
+  'event_deliveries.claim_token': { by: 'kit' },
 };
 
 interface BoundedColumn {

@@ -14,6 +14,7 @@ export const MIGRATION_NAMES = [
   '0003_webhooks_and_reconciler',
   '0004_invoices_and_subscriptions',
   '0005_captured_amount',
+  '0006_event_consumers',
 ];
 
 /** Text in Indonesian, with emoji and CJK, to catch charset and collation mistakes. */

@@ -7,6 +7,7 @@ import { describeWithDatabase, openTestDatabase, type TestDatabaseKind } from '.
 import { createHarness } from './harness.js';
 import { registerConcurrencyTests } from './suite-concurrency.js';
 import { registerConflictTests } from './suite-conflicts.js';
+import { registerDeliveryTests } from './suite-deliveries.js';
 import { registerEntityTests } from './suite-entities.js';
 import { registerMigrationTests } from './suite-migrations.js';
 import { registerOutboxTests } from './suite-outbox.js';
@@ -27,6 +28,7 @@ export async function registerStoreSuite(kind: TestDatabaseKind): Promise<void> 
     registerPaymentTests(h);
     registerEntityTests(h);
     registerOutboxTests(h);
+    registerDeliveryTests(h);
     registerConflictTests(h);
     registerConcurrencyTests(h);
     registerValueTests(h);

@@ -65,7 +65,7 @@ export interface KitHarness {
   readonly sim: Simulator;
   /** The webhook receiver. */
   readonly receiver: Receiver;
-  /** Wait until the simulator has no notification in flight or scheduled (each one processed). */
+  /** Wait until the simulator has no notification in flight or scheduled (each one processed), and the main kit's events are delivered. */
   settle(): Promise<void>;
   /**
    * Another migrated kit on the same simulator and receiver, with option overrides (a hook, a
@@ -223,6 +223,8 @@ class HarnessState {
       },
       settle: async () => {
         await need(self.sim, 'sim').controls.idle({ timeoutMs: 20_000 });
+        // Events are delivered after the answers; a test looks at what the listeners did.
+        await need(self.kit, 'kit').events.dispatchPending();
       },
       createKit: async (overrides = {}, settings = {}) => {
         const opened = await self.openKit(overrides);

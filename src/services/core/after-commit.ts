@@ -44,6 +44,7 @@ export function withAfterCommit(store: Store, logger: KitLogger): Store {
     notifications: store.notifications,
     paymentEvents: store.paymentEvents,
     outbox: store.outbox,
+    deliveries: store.deliveries,
     migrate: () => store.migrate(),
     migrateDown: () => store.migrateDown(),
     close: () => store.close(),

@@ -10,6 +10,8 @@ const RETRYABLE_CODES: ReadonlySet<string> = new Set([
   '40P01', // PostgreSQL deadlock_detected
   '40001', // PostgreSQL serialization_failure
   'SQLITE_BUSY',
+  // WAL: a transaction whose snapshot went stale before it could write; a fresh one can.
+  'SQLITE_BUSY_SNAPSHOT',
 ]);
 
 /** Whether `error` (or its cause) is a deadlock or lock timeout the database rolled back. */

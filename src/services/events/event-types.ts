@@ -200,3 +200,12 @@ export function eventForStatus(status: PaymentStatus): KitEventType | undefined 
       return undefined;
   }
 }
+
+/** Handlers by event type, as a consumer takes them; a type without a handler is acknowledged unhandled. */
+export type KitEventHandlers = { [T in KitEventType]?: KitEventListener<T> };
+
+/** Run the handler of `event.type`, if any (a throw propagates: the consumer retries the event). */
+export async function runHandler(handlers: KitEventHandlers, event: KitEvent): Promise<void> {
+  const handler = handlers[event.type] as KitEventListener | undefined;
+  if (handler !== undefined) await handler(event);
+}

@@ -1,86 +1,42 @@
 /**
- * The event bus: typed listeners over a durable outbox. `enqueue` writes the event inside the
- * caller's transaction and schedules a dispatch for after its commit (`event-dispatcher.ts`).
- * Delivery is at least once; `event.id` is stable.
+ * The event bus. One delivery path: `enqueue` writes the event row in the change's transaction;
+ * after commit, every named consumer delivers it once its own process claims it (see
+ * consumer-runner.ts). Listeners added with `on` form the consumer `default`. Delivery is at least
+ * once; `event.id` is stable.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { ValidationError } from '../../errors.js';
 import { toJsonObject } from '../../storage/json.js';
-import type { OutboxEvent } from '../../storage/records/outbox-event.js';
-import type { Store, StoreTransaction } from '../../storage/store.js';
+import type { StoreTransaction } from '../../storage/store.js';
 import { afterCommit } from '../core/after-commit.js';
-import { errorDetail, type KitLogger } from '../core/logger.js';
-import { createDispatcher, type DispatchResult, type EventBusOptions } from './event-dispatcher.js';
-import type { KitEventListener, KitEvents, KitEventType } from './event-types.js';
+import {
+  type ConsumerRunner,
+  type DeliverClaimed,
+  type DispatchResult,
+  type EventBusOptions,
+  startConsumerRunner,
+} from './consumer-runner.js';
+import { deliverEach } from './deliver-each.js';
+import type { EventBus, EventBusDeps, EventConsumer } from './event-bus-api.js';
+import type { KitEventListener, KitEventType } from './event-types.js';
+import { runHandler } from './event-types.js';
 
-export type { DispatchResult, EventBusOptions } from './event-dispatcher.js';
+export type { DispatchResult, EventBusOptions } from './consumer-runner.js';
+export { toKitEvent } from './deliver-each.js';
+export type { BatchHandler, EnqueueOptions, EventBus, EventBusDeps, EventConsumer } from './event-bus-api.js';
 export * from './event-types.js';
 
-/** Options of `enqueue`. */
-export interface EnqueueOptions {
-  /** Stable event id; an event with this id already in the outbox is not written again. */
-  idempotencyKey?: string;
-}
+/** Name of the consumer that `on` listeners form. */
+export const DEFAULT_CONSUMER = 'default';
 
-/** Typed listeners and the outbox dispatcher. */
-export interface EventBus {
-  /** Listen to one event type; returns a function that removes the listener. */
-  on<T extends KitEventType>(type: T, listener: KitEventListener<T>): () => void;
-  /** Remove a listener. */
-  off<T extends KitEventType>(type: T, listener: KitEventListener<T>): void;
-  /** Write an event in `tx`; it is dispatched after `tx` commits. */
-  enqueue<T extends KitEventType>(
-    tx: StoreTransaction,
-    type: T,
-    payload: KitEvents[T],
-    options?: EnqueueOptions,
-  ): Promise<OutboxEvent>;
-  /** Deliver every due event now (left over by a crash, or due for a retry). */
-  dispatchPending(): Promise<DispatchResult>;
-  /**
-   * Run `work` with the after-commit dispatch of events enqueued inside it held back: they stay
-   * pending (durable, as always) until the caller runs `dispatchPending()` itself. For bulk work
-   * (the reconciler's batches), where a claim-and-deliver round per changed row would be most of
-   * the database time; the caller must dispatch before it reports back.
-   */
-  deferDispatch<T>(work: () => Promise<T>): Promise<T>;
-  /**
-   * Run `work` with the after-commit dispatch held back, then dispatch once, also when `work`
-   * throws: a flow of several transactions (a charge: its record, then Midtrans's answer) hands
-   * all its events to the listeners in one claim round, in order, before it returns. Inside a
-   * caller that already defers, `work` just runs: that caller dispatches.
-   */
-  dispatchAfter<T>(work: () => Promise<T>): Promise<T>;
-  /**
-   * Start delivering due events without waiting for the listeners (the webhook answers Midtrans
-   * first). A failure is logged; the events stay pending.
-   */
-  dispatchSoon(): void;
-  /** Stop retry timers. Listeners stay registered. */
-  close(): void;
-}
-
-/** What the bus needs. */
-export interface EventBusDeps {
-  /** The services' store (its transactions run after-commit work). */
-  store: Store;
-  /** Where dispatch problems go. */
-  logger: KitLogger;
-  /** The clock. */
-  now: () => Date;
-  /** Dispatch tuning. */
-  options?: EventBusOptions;
-}
-
-// One for the process (see event-dispatcher.ts); the value names the bus that defers.
-const deferring = new AsyncLocalStorage<symbol>();
+const CONSUMER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 /** Create an event bus over a store. */
 export function createEventBus(deps: EventBusDeps): EventBus {
-  const { logger } = deps;
-  const listeners = new Map<KitEventType, Set<KitEventListener<KitEventType>>>();
+  const { store, logger, now } = deps;
+  const runners = new Map<string, ConsumerRunner>();
   const scheduled = new WeakSet<StoreTransaction>();
-  const self = Symbol('event bus');
+  const listeners = new Map<KitEventType, Set<KitEventListener<KitEventType>>>();
   const listenersOf = (type: KitEventType) => {
     let set = listeners.get(type);
     if (set === undefined) {
@@ -89,17 +45,97 @@ export function createEventBus(deps: EventBusDeps): EventBus {
     }
     return set;
   };
-  const hasAnyListener = () => [...listeners.values()].some((set) => set.size > 0);
-  const dispatcher = createDispatcher({ ...deps, listenersOf, hasAnyListener });
-  const dispatch = () => dispatcher.dispatch();
+  const hasListeners = () => [...listeners.values()].some((set) => set.size > 0);
+
+  function start(
+    name: string,
+    deliver: DeliverClaimed,
+    options?: EventBusOptions,
+    active?: () => boolean,
+    overlap = false,
+  ) {
+    if (!CONSUMER_NAME.test(name)) {
+      throw new ValidationError({
+        field: 'name',
+        reason: 'must be 1–64 of [A-Za-z0-9_.:-], starting with a letter or digit',
+      });
+    }
+    if (runners.has(name))
+      throw new ValidationError({ field: 'name', reason: `consumer "${name}" already runs in this process` });
+    const runner = startConsumerRunner({
+      store,
+      logger,
+      now,
+      name,
+      deliver,
+      ...(active ? { active } : { startNow: true }),
+      overlap,
+      options: { ...deps.options, ...options },
+    });
+    runners.set(name, runner);
+    return runner;
+  }
+
+  function defaultConsumer(): ConsumerRunner {
+    return (
+      runners.get(DEFAULT_CONSUMER) ??
+      start(
+        DEFAULT_CONSUMER,
+        deliverEach(async (event) => {
+          for (const listener of [...listenersOf(event.type)]) await listener(event);
+        }),
+        undefined,
+        hasListeners,
+      )
+    );
+  }
+
+  function handle(runner: ConsumerRunner): EventConsumer {
+    return {
+      name: runner.name,
+      deliverPending: () => runner.deliverPending(),
+      async stop() {
+        runners.delete(runner.name);
+        await runner.stop();
+      },
+    };
+  }
 
   return {
     on(type, listener) {
       listenersOf(type).add(listener as KitEventListener<KitEventType>);
+      defaultConsumer();
       return () => listenersOf(type).delete(listener as KitEventListener<KitEventType>);
     },
     off(type, listener) {
       listenersOf(type).delete(listener as KitEventListener<KitEventType>);
+    },
+    consume: (name, handlers, options) =>
+      handle(
+        start(
+          name,
+          deliverEach((event) => runHandler(handlers, event)),
+          options,
+        ),
+      ),
+    consumeBatches(name, handler, options) {
+      return handle(
+        start(
+          name,
+          async (claimed) => {
+            await handler(claimed);
+            return new Map();
+          },
+          options,
+          undefined,
+          true,
+        ),
+      );
+    },
+    async removeConsumer(name) {
+      await runners.get(name)?.stop();
+      runners.delete(name);
+      await store.deliveries.removeConsumer(name);
     },
     async enqueue(tx, type, payload, options = {}) {
       const eventId = options.idempotencyKey ?? randomUUID();
@@ -108,39 +144,32 @@ export function createEventBus(deps: EventBusDeps): EventBus {
         type,
         payload: toJsonObject(payload, 'payload'),
       });
-      if (!scheduled.has(tx) && deferring.getStore() !== self) {
+      if (!scheduled.has(tx)) {
         scheduled.add(tx);
+        // A nudge, not a delivery: the runs start and nobody waits for them.
         afterCommit(
           tx,
-          async () => {
-            try {
-              await dispatch();
-            } catch (error) {
-              logger.error(errorDetail(error), 'midtrans-kit: event dispatch failed; events stay pending');
-            }
+          () => {
+            for (const runner of runners.values()) runner.wake();
           },
           'events',
         );
       }
       return event;
     },
-    dispatchPending: dispatch,
-    deferDispatch: (work) => deferring.run(self, work),
-    async dispatchAfter(work) {
-      if (deferring.getStore() === self) return work();
-      try {
-        return await deferring.run(self, work);
-      } finally {
-        await dispatch().catch((error: unknown) =>
-          logger.error(errorDetail(error), 'midtrans-kit: event dispatch failed; events stay pending'),
-        );
+    async dispatchPending() {
+      const total: DispatchResult = { delivered: 0, failed: 0 };
+      for (const runner of [...runners.values()]) {
+        const result = await runner.deliverPending();
+        total.delivered += result.delivered;
+        total.failed += result.failed;
       }
+      return total;
     },
-    dispatchSoon() {
-      void dispatch().catch((error: unknown) =>
-        logger.error(errorDetail(error), 'midtrans-kit: event dispatch failed; events stay pending'),
-      );
+    async close() {
+      const all = [...runners.values()];
+      runners.clear();
+      await Promise.all(all.map((runner) => runner.stop()));
     },
-    close: () => dispatcher.close(),
   };
 }

@@ -53,13 +53,9 @@ export class NotificationService {
    * text) and the request headers; answer Midtrans with the returned `httpStatus`. Never throws.
    */
   async handle(rawBody: string | Buffer, headers: IncomingHeaders = {}): Promise<NotificationResult> {
-    // The answer to Midtrans never waits for the host's listeners (Midtrans gives up after 15 s and
-    // retries): the events are written in the change's transaction and delivered after the answer.
-    const result = await this.ctx.events.deferDispatch(() =>
-      this.receive(bodyText(rawBody), headersJson(headers), null),
-    );
-    this.ctx.events.dispatchSoon();
-    return result;
+    // The answer to Midtrans never waits for the host's consumers (Midtrans gives up after 15 s and
+    // retries): the events are written in the change's transaction and delivered by the consumers.
+    return this.receive(bodyText(rawBody), headersJson(headers), null);
   }
 
   /**

@@ -41,15 +41,15 @@ export class PaymentService {
 
   /**
    * Create a Core API charge. The record is written before Midtrans is called; its events
-   * (`payment.created`, then the answer's) reach the listeners before this resolves.
+   * (`payment.created`, then the answer's) are delivered by the consumers, in that order.
    */
   async createCharge(options: CreateChargeOptions): Promise<ChargeResult> {
-    return this.ctx.events.dispatchAfter(() => runCharge(this.ctx, options));
+    return runCharge(this.ctx, options);
   }
 
   /** Create a Snap transaction (hosted payment page). Events as `createCharge`. */
   async createSnapTransaction(options: CreateSnapOptions): Promise<SnapTransactionResult> {
-    return this.ctx.events.dispatchAfter(() => runSnap(this.ctx, options));
+    return runSnap(this.ctx, options);
   }
 
   /** Fetch the status from Midtrans, update the record (and the given object), return the raw answer. */

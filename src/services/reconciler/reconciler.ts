@@ -109,8 +109,7 @@ export class Reconciler {
     summary.refunds = await reconcileRefunds(this.ctx, olderThan);
     summary.billing = await reconcileBilling(this.ctx, olderThan);
     summary.charges = await reconcileCharges(this.ctx, settledEvery);
-    // Also delivers what earlier runs or crashes left pending, as the run always did.
-    await this.dispatch();
+    // Its events are delivered by the consumers (of this process, or the host's when it runs).
     return summary;
   }
 
@@ -136,12 +135,9 @@ export class Reconciler {
           this.fail(summary, payment, error);
         }
       });
-      await this.ctx.events.deferDispatch(async () => {
-        for (let start = 0; start < checked.length; start += WRITE_CHUNK) {
-          await this.write(checked.slice(start, start + WRITE_CHUNK), summary);
-        }
-      });
-      await this.dispatch();
+      for (let start = 0; start < checked.length; start += WRITE_CHUNK) {
+        await this.write(checked.slice(start, start + WRITE_CHUNK), summary);
+      }
       if (batch.length > 0 && fresh.length === 0) break;
       if (batch.length < batchSize) {
         // A short claim is not the end of the sweep: with SKIP LOCKED it passed over rows other
@@ -198,15 +194,6 @@ export class Reconciler {
       { ...errorDetail(error), orderId: payment.orderId },
       'midtrans-kit: reconciler could not check a payment',
     );
-  }
-
-  /** Deliver the events of the payments changed so far; a failure is logged (they stay pending). */
-  private async dispatch(): Promise<void> {
-    try {
-      await this.ctx.events.dispatchPending();
-    } catch (error) {
-      this.ctx.logger.error(errorDetail(error), 'midtrans-kit: event dispatch after reconcile failed');
-    }
   }
 
   /** Claim and lease the next batch, least recently updated first, in one short transaction. */

@@ -57,7 +57,7 @@ export interface OutboxRepository {
   markManyDelivered(ids: readonly string[], deliveredAt?: Date): Promise<void>;
   /** `postpone` for several events in one statement, without reading them back (a dispatcher's lease). */
   postponeMany(ids: readonly string[], availableAt: Date): Promise<void>;
-  /** Delete events delivered before `before`; returns how many. */
+  /** Delete events delivered (to every consumer) before `before`, and their delivery rows; returns how many. */
   deleteDelivered(before: Date): Promise<number>;
 }
 

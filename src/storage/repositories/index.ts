@@ -1,6 +1,7 @@
 /** All repositories of one context. */
 import type { StoreContext } from '../context.js';
 import type { StoreTransaction } from '../store.js';
+import { createEventDeliveryRepository } from './event-deliveries.js';
 import { createInvoiceItemRepository } from './invoice-items.js';
 import { createInvoiceRepository } from './invoices.js';
 import { createNotificationRepository } from './notifications.js';
@@ -21,5 +22,6 @@ export function createRepositories(ctx: StoreContext): StoreTransaction {
     notifications: createNotificationRepository(ctx),
     paymentEvents: createPaymentEventRepository(ctx),
     outbox: createOutboxRepository(ctx),
+    deliveries: createEventDeliveryRepository(ctx),
   };
 }

@@ -7,7 +7,8 @@ import { createTableAccess, type QueryFilter } from '../table-access.js';
 import { uniqueKeyName } from '../tables.js';
 import { whereEquals } from './filters.js';
 
-const columns: ColumnSpec<OutboxEvent> = {
+/** Column kinds of the outbox table (shared with the delivery repository, which reads events). */
+export const outboxColumns: ColumnSpec<OutboxEvent> = {
   id: 'text',
   eventId: 'text',
   type: 'text',
@@ -23,7 +24,7 @@ const columns: ColumnSpec<OutboxEvent> = {
 /** Create the outbox repository of a context (claiming works only in a transaction). */
 export function createOutboxRepository(ctx: StoreContext): LockingOutboxRepository {
   const table = ctx.tables.outbox;
-  const codec = createCodec<OutboxEvent>('outbox event', table, columns);
+  const codec = createCodec<OutboxEvent>('outbox event', table, outboxColumns);
   const access = createTableAccess(
     ctx,
     codec,
@@ -83,8 +84,13 @@ export function createOutboxRepository(ctx: StoreContext): LockingOutboxReposito
     postpone: (id, availableAt) => access.update(id, { availableAt }),
     markManyDelivered: (ids, deliveredAt) => setMany(ids, { deliveredAt: deliveredAt ?? ctx.now() }),
     postponeMany: (ids, availableAt) => setMany(ids, { availableAt }),
-    deleteDelivered: async (before) =>
-      ctx.db(table).whereNotNull('delivered_at').where('delivered_at', '<', before).delete(),
+    async deleteDelivered(before) {
+      const done = () =>
+        ctx.db(table).select('id').whereNotNull('delivered_at').where('delivered_at', '<', before);
+      // Their per-consumer delivery rows first: nothing refers to them once the events are gone.
+      await ctx.db(ctx.tables.eventDeliveries).whereIn('event_row_id', done()).delete();
+      return done().delete();
+    },
     claimDue: (query = {}) => access.findMany(due(query), query.skipLocked ? 'update-skip-locked' : 'update'),
   };
 }
