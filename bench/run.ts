@@ -21,6 +21,7 @@ export const BENCHES = [
   { id: 'reconciler', file: 'reconciler.bench.ts', limitMs: 480_000 },
   { id: 'simulator', file: 'simulator.bench.ts', limitMs: 90_000 },
   { id: 'memory', file: 'memory.bench.ts', limitMs: 240_000 },
+  { id: 'relay', file: 'relay.bench.ts', limitMs: 300_000 },
 ] as const;
 
 const here = fileURLToPath(new URL('.', import.meta.url));

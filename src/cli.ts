@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 /**
  * The `midtrans-kit` command. Subcommands: `simulator` (a local Midtrans), `migrate` and
- * `reconcile` (jobs for a host's deploy step and cron). Arguments are parsed by `node:util`
+ * `reconcile` (jobs for a host's deploy step and cron), `relay` (events to a message broker). Arguments are parsed by `node:util`
  * `parseArgs` (see cli-args.ts): no dependency.
  */
 import { CliUsageError } from './cli-args.js';
 import { ConfigError } from './errors.js';
 import { runMigrateCli, runReconcileCli } from './ops-cli.js';
+import { runRelayCli } from './relay-cli.js';
 import { runSimulatorCli } from './simulator/cli.js';
 
 const COMMANDS: Readonly<Record<string, (args: readonly string[]) => Promise<number>>> = {
   simulator: runSimulatorCli,
   migrate: runMigrateCli,
   reconcile: runReconcileCli,
+  relay: runRelayCli,
 };
 
 const USAGE = `Usage: midtrans-kit <command> [options]
@@ -20,7 +22,8 @@ const USAGE = `Usage: midtrans-kit <command> [options]
 Commands:
   simulator   run a local Midtrans simulator (midtrans-kit simulator --help)
   migrate     create or upgrade the kit's tables (midtrans-kit migrate --help)
-  reconcile   re-check open payments with Midtrans (midtrans-kit reconcile --help)`;
+  reconcile   re-check open payments with Midtrans (midtrans-kit reconcile --help)
+  relay       publish the kit's events to NATS, RabbitMQ or BullMQ (midtrans-kit relay --help)`;
 
 /** Run the CLI with `argv` (without node and script) and return the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
