@@ -74,9 +74,14 @@ const TARGETS: Target[] = [
       return {
         async publish(events) {
           for (const e of events) {
+            // The same message the sink sends: what a hand-written relay of these events would publish.
             channel.publish(`bb.${tag}`, e.type, Buffer.from(encodeRelayedEvent(e)), {
               persistent: true,
               messageId: e.id,
+              contentType: 'application/json',
+              type: e.type,
+              timestamp: Math.floor(Date.parse(e.occurredAt) / 1000),
+              headers: { 'x-event-key': e.key },
             });
           }
           await channel.waitForConfirms();

@@ -19,6 +19,10 @@ export function createEventConsumersMigration(tables: TableNames): MidtransMigra
     async down(knex: Knex) {
       await knex.schema.dropTableIfExists(tables.eventDeliveries);
       await knex.schema.dropTableIfExists(tables.eventConsumers);
+      await knex.schema.alterTable(tables.outbox, (table) => {
+        table.index(['delivered_at', 'available_at', 'id'], `${tables.outbox}_due_idx`);
+        table.dropIndex(['delivered_at', 'id'], `${tables.outbox}_pending_idx`);
+      });
     },
   };
 }

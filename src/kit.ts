@@ -12,7 +12,12 @@ import type { ServiceContext } from './services/core/context.js';
 import type { FaultPoints } from './services/core/fault-points.js';
 import { type MidtransHooks, resolveHooks } from './services/core/hooks.js';
 import type { KitLogger } from './services/core/logger.js';
-import { createEventBus, type EventBus, type EventBusOptions } from './services/events/events.js';
+import {
+  checkEventOptions,
+  createEventBus,
+  type EventBus,
+  type EventBusOptions,
+} from './services/events/events.js';
 import { InvoiceService } from './services/invoices/invoices.js';
 import { NotificationService } from './services/notifications/notifications.js';
 import { PaymentService } from './services/payments/payments.js';
@@ -135,7 +140,7 @@ function assembleKit(options: MidtransOptions, internals: KitInternals): Midtran
   const logger = config.logger;
   const hooks = resolveHooks(config.hooks, logger);
   const services = checkServices(config.services);
-  checkEventOptions(options.events);
+  checkEventOptions(options.events, 'events');
   const rawStore = createKnexStore({ database: options.database, tablePrefix: config.tablePrefix });
   const store = withAfterCommit(rawStore, logger);
   const now = internals.now ?? (() => new Date());
@@ -216,18 +221,4 @@ function checkServices(value: unknown): MidtransServices {
     if (!ok) throw new ConfigError(`services.${name}`, `must be a subclass of the built-in class`);
   }
   return given as MidtransServices;
-}
-
-function checkEventOptions(value: EventBusOptions | undefined): void {
-  for (const [name, n] of Object.entries(value ?? {})) {
-    if (!['retryBaseMs', 'retryMaxMs', 'batchSize', 'leaseMs', 'pollMs'].includes(name)) {
-      throw new ConfigError(`events.${name}`, 'is not a known option');
-    }
-    const max = name === 'batchSize' ? 1000 : 2_147_483_647;
-    // pollMs 0: no polling (a process that only ever delivers what it wrote itself, or tests).
-    const min = name === 'pollMs' ? 0 : 1;
-    if (!(typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max)) {
-      throw new ConfigError(`events.${name}`, `must be an integer from ${min} to ${max}`);
-    }
-  }
 }

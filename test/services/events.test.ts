@@ -1,5 +1,6 @@
 /** The outbox dispatcher: several dispatchers at once deliver each event once. */
 import { expect, it } from 'vitest';
+import { ConfigError } from '../../src/errors.js';
 import { withAfterCommit } from '../../src/services/core/after-commit.js';
 import { createEventBus } from '../../src/services/events/events.js';
 import { describeWithKit } from '../support/kit-harness.js';
@@ -55,4 +56,42 @@ describeWithKit('events: listeners that change payments', (h) => {
     expect(order).toEqual(['pending:qris', 'cancelled:qris']);
     expect((await kit.payments.getPayment(payment.orderId)).status).toBe('cancelled');
   }, 20_000);
+});
+
+describeWithKit('events: named consumers', (h) => {
+  it('each named consumer gets every event once; the event is done when all have it', async () => {
+    const kit = await h.createKit({ events: { pollMs: 0 } });
+    const shop: string[] = [];
+    const mail: string[] = [];
+    kit.events.consume('shop', { 'payment.pending': (event) => void shop.push(event.payment.orderId) });
+    const mailer = kit.events.consume('mail', {
+      'payment.pending': (event) => void mail.push(event.payment.orderId),
+    });
+    const { payment } = await kit.payments.createCharge({ paymentType: 'qris', grossAmount: 10_000 });
+    await kit.events.dispatchPending();
+    expect(shop).toEqual([payment.orderId]);
+    expect(mail).toEqual([payment.orderId]);
+    expect(await kit.events.consumers()).toEqual(['mail', 'shop']);
+    // A consumer that stops keeps its place: events wait for it, and are not done meanwhile.
+    await mailer.stop();
+    const second = await kit.payments.createCharge({ paymentType: 'qris', grossAmount: 20_000 });
+    await kit.events.dispatchPending();
+    expect(shop).toEqual([payment.orderId, second.payment.orderId]);
+    expect(await kit.events.pending('mail')).toBe(2); // created and pending of the second charge
+    const created = await kit.store.outbox.findByEventId(`${second.payment.id}:created`);
+    expect(created?.deliveredAt ?? null).toBeNull();
+    // Retired for good: nothing waits for it any more.
+    await kit.events.removeConsumer('mail');
+    expect(await kit.events.consumers()).toEqual(['shop']);
+  });
+
+  it('refuses a bad consumer name, a second consumer of one name, and bad options', async () => {
+    const kit = await h.createKit();
+    expect(() => kit.events.consume('', {})).toThrow(ConfigError);
+    expect(() => kit.events.consume('has space', {})).toThrow(/name/);
+    kit.events.consume('shop', {});
+    expect(() => kit.events.consume('shop', {})).toThrow(/already runs/);
+    expect(() => kit.events.consume('other', {}, { batchSize: 0 })).toThrow(/options\.batchSize/);
+    expect(() => kit.events.consume('other2', {}, { pollMs: -1 })).toThrow(/options\.pollMs/);
+  });
 });

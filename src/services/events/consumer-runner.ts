@@ -5,6 +5,7 @@
  * written by another process: the CLI, a worker), on a retry timer, or when asked (`deliverPending`).
  * Nothing the services do waits for a run.
  */
+import { ConfigError } from '../../errors.js';
 import type { Store } from '../../storage/store.js';
 import { errorDetail, type KitLogger } from '../core/logger.js';
 import {
@@ -19,6 +20,23 @@ export type { DeliverClaimed, DispatchResult } from './delivery-round.js';
 
 // Bounds one run, so a flood of new events cannot keep `deliverPending` waiting forever.
 const MAX_ROUNDS = 20;
+
+const OPTION_NAMES = ['retryBaseMs', 'retryMaxMs', 'batchSize', 'leaseMs', 'pollMs'];
+
+/** Check delivery tuning given by the host; a ConfigError names the option (`events.batchSize`). */
+export function checkEventOptions(value: unknown, path: string): void {
+  if (value === undefined) return;
+  if (value === null || typeof value !== 'object') throw new ConfigError(path, 'must be an object');
+  for (const [name, n] of Object.entries(value)) {
+    if (!OPTION_NAMES.includes(name)) throw new ConfigError(`${path}.${name}`, 'is not a known option');
+    const max = name === 'batchSize' ? 1000 : 2_147_483_647;
+    // pollMs 0: no polling (a process that only ever delivers what it wrote itself, or tests).
+    const min = name === 'pollMs' ? 0 : 1;
+    if (!(typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max)) {
+      throw new ConfigError(`${path}.${name}`, `must be an integer from ${min} to ${max}`);
+    }
+  }
+}
 
 /** Delivery tuning (kit option `events`, or per consumer). */
 export interface EventBusOptions {

@@ -56,11 +56,18 @@ export async function finishBatch(
     failures = new Map(claimed.map((item) => [item.deliveryId, error]));
   }
   const delivered = claimed.filter((item) => !failures.has(item.deliveryId));
-  // One statement for the batch; a crash before it delivers the batch again (at least once).
-  await store.deliveries.markDelivered(
-    delivered.map((item) => item.deliveryId),
-    now(),
-  );
+  // One short transaction for the batch (one commit, not two); a crash before it delivers the
+  // batch again (at least once).
+  await store.transaction(async (tx) => {
+    await tx.deliveries.markDelivered(
+      delivered.map((item) => item.deliveryId),
+      now(),
+    );
+    await tx.deliveries.completeEvents(
+      delivered.map((item) => item.event.id),
+      now(),
+    );
+  });
   for (const item of claimed) {
     if (!failures.has(item.deliveryId)) continue;
     const error = failures.get(item.deliveryId);
@@ -82,9 +89,5 @@ export async function finishBatch(
     });
     deps.retryLater(delay + 10);
   }
-  await store.deliveries.completeEvents(
-    delivered.map((item) => item.event.id),
-    now(),
-  );
   return { delivered: delivered.length, failed: failures.size };
 }

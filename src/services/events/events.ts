@@ -5,12 +5,13 @@
  * once; `event.id` is stable.
  */
 import { randomUUID } from 'node:crypto';
-import { ValidationError } from '../../errors.js';
+import { ConfigError } from '../../errors.js';
 import { toJsonObject } from '../../storage/json.js';
 import type { StoreTransaction } from '../../storage/store.js';
 import { afterCommit } from '../core/after-commit.js';
 import {
   type ConsumerRunner,
+  checkEventOptions,
   type DeliverClaimed,
   type DispatchResult,
   type EventBusOptions,
@@ -21,7 +22,7 @@ import type { EventBus, EventBusDeps, EventConsumer } from './event-bus-api.js';
 import type { KitEventListener, KitEventType } from './event-types.js';
 import { runHandler } from './event-types.js';
 
-export type { DispatchResult, EventBusOptions } from './consumer-runner.js';
+export { checkEventOptions, type DispatchResult, type EventBusOptions } from './consumer-runner.js';
 export { toKitEvent } from './deliver-each.js';
 export type { BatchHandler, EnqueueOptions, EventBus, EventBusDeps, EventConsumer } from './event-bus-api.js';
 export * from './event-types.js';
@@ -54,14 +55,12 @@ export function createEventBus(deps: EventBusDeps): EventBus {
     active?: () => boolean,
     overlap = false,
   ) {
-    if (!CONSUMER_NAME.test(name)) {
-      throw new ValidationError({
-        field: 'name',
-        reason: 'must be 1–64 of [A-Za-z0-9_.:-], starting with a letter or digit',
-      });
+    // The host's code names its consumers: a bad name is configuration, found at start-up.
+    if (typeof name !== 'string' || !CONSUMER_NAME.test(name)) {
+      throw new ConfigError('name', 'must be 1–64 of [A-Za-z0-9_.:-], starting with a letter or digit');
     }
-    if (runners.has(name))
-      throw new ValidationError({ field: 'name', reason: `consumer "${name}" already runs in this process` });
+    if (runners.has(name)) throw new ConfigError('name', `consumer "${name}" already runs in this process`);
+    checkEventOptions(options, 'options');
     const runner = startConsumerRunner({
       store,
       logger,
