@@ -8,57 +8,33 @@ import { type DefaultJobOptions, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bullJobId, createBullMqEventWorker, createBullMqSink } from '../../src/relay/bullmq.js';
-import type { RelayedEvent } from '../../src/relay/event-sink.js';
-import { eventKey } from '../../src/relay/relayed-event.js';
 import type { KitEvent } from '../../src/services/events/event-types.js';
 import { waitFor } from '../support/wait-for.js';
+import {
+  describeWithBroker,
+  expectThreeTypedInOrder,
+  paidEvent,
+  recordingHandlers,
+  unreachableReason,
+} from './brokers/common.js';
 
 const URL = process.env.MIDTRANS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const connection = { url: URL };
 
-async function probe(): Promise<string | undefined> {
+const unreachable = await unreachableReason(async () => {
   // One try, no retries: an absent server should answer the probe at once.
   const redis = new Redis(URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   redis.on('error', () => {});
   try {
     await redis.connect();
     await redis.ping();
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
   } finally {
     redis.disconnect();
   }
-}
-const unreachable = await probe();
+});
 
 function describeWithRedis(title: string, body: () => void): void {
-  if (unreachable === undefined) describe(title, body);
-  else if (process.env.CI === 'true') {
-    describe(title, () => {
-      it('Redis is reachable', () => {
-        throw new Error(`Redis at ${URL} is unreachable under CI: ${unreachable}`);
-      });
-    });
-  } else {
-    console.warn(`[midtrans-kit tests] skipping "${title}": Redis unreachable (${unreachable})`);
-    describe.skip(`${title} — skipped: Redis unreachable (${unreachable})`, body);
-  }
-}
-
-/** A `payment.paid` event as a relay would publish it. */
-function paidEvent(id: string, orderId = `O-${id}`): RelayedEvent {
-  const at = '2025-03-04T05:06:07.000Z';
-  const payment = {
-    id: `pay-${orderId}`,
-    orderId,
-    status: 'paid',
-    grossAmount: 10_000,
-    createdAt: at,
-    updatedAt: at,
-  };
-  const payload = { payment, from: 'pending', source: 'notification' };
-  return { id, type: 'payment.paid', occurredAt: at, key: eventKey('payment.paid', payload), payload };
+  describeWithBroker('Redis', URL, unreachable, title, body);
 }
 
 describe('bullJobId', () => {
@@ -109,12 +85,7 @@ describeWithRedis('relay sink: BullMQ', () => {
     const worker = createBullMqEventWorker({
       connection,
       queue,
-      handlers: {
-        'payment.paid': (event) => {
-          received.push(event);
-          if (fail(event)) throw new Error(`handler failed on ${event.id}`);
-        },
-      },
+      handlers: recordingHandlers(received, fail),
     });
     worker.on('error', () => {});
     worker.on('failed', (_job, error) => failed.push(error));
@@ -131,19 +102,7 @@ describeWithRedis('relay sink: BullMQ', () => {
   it('publishes events that reach the worker in order, typed', async () => {
     const t = await open();
     expect(await t.sink.publish(['e1', 'e2', 'e3'].map((id) => paidEvent(id)))).toEqual({ duplicates: 0 });
-    await waitFor(() => t.received.length >= 3, { what: '3 events' });
-    expect(t.received.map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
-    const [first] = t.received;
-    expect(first?.payment.createdAt).toBeInstanceOf(Date);
-    expect(first?.payment.createdAt.toISOString()).toBe('2025-03-04T05:06:07.000Z');
-    expect(first?.occurredAt).toBeInstanceOf(Date);
-    expect(first).toMatchObject({
-      type: 'payment.paid',
-      from: 'pending',
-      source: 'notification',
-      attempt: 1,
-    });
-    expect(t.sink.name).toBe('bullmq');
+    await expectThreeTypedInOrder(t.received, t.sink, 'bullmq');
     const job = await t.admin.getJob(bullJobId('e1'));
     expect(job?.name).toBe('payment.paid');
     await t.close();

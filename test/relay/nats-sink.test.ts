@@ -5,55 +5,30 @@
  */
 import { randomBytes } from 'node:crypto';
 import { connect, type NatsConnection, nanos, StorageType } from 'nats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.js';
-import type { RelayedEvent } from '../../src/relay/event-sink.js';
 import { consumeNatsEvents, createNatsSink } from '../../src/relay/nats.js';
-import { eventKey } from '../../src/relay/relayed-event.js';
 import type { KitEvent } from '../../src/services/events/event-types.js';
 import { waitFor } from '../support/wait-for.js';
+import {
+  describeWithBroker,
+  expectRetriedOnce,
+  expectThreeTypedInOrder,
+  paidEvent,
+  recordingHandlers,
+  unreachableReason,
+} from './brokers/common.js';
 
 const SERVERS = process.env.MIDTRANS_TEST_NATS_URL ?? '127.0.0.1:4222';
 
-async function probe(): Promise<string | undefined> {
-  try {
-    const nc = await connect({ servers: SERVERS, timeout: 3000, reconnect: false });
-    await nc.jetstreamManager();
-    await nc.close();
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-const unreachable = await probe();
+const unreachable = await unreachableReason(async () => {
+  const nc = await connect({ servers: SERVERS, timeout: 3000, reconnect: false });
+  await nc.jetstreamManager();
+  await nc.close();
+});
 
 function describeWithNats(title: string, body: () => void): void {
-  if (unreachable === undefined) describe(title, body);
-  else if (process.env.CI === 'true') {
-    describe(title, () => {
-      it('NATS is reachable', () => {
-        throw new Error(`NATS at ${SERVERS} is unreachable under CI: ${unreachable}`);
-      });
-    });
-  } else {
-    console.warn(`[midtrans-kit tests] skipping "${title}": NATS unreachable (${unreachable})`);
-    describe.skip(`${title} — skipped: NATS unreachable (${unreachable})`, body);
-  }
-}
-
-/** A `payment.paid` event as a relay would publish it. */
-function paidEvent(id: string, orderId = `O-${id}`): RelayedEvent {
-  const at = '2025-03-04T05:06:07.000Z';
-  const payment = {
-    id: `pay-${orderId}`,
-    orderId,
-    status: 'paid',
-    grossAmount: 10_000,
-    createdAt: at,
-    updatedAt: at,
-  };
-  const payload = { payment, from: 'pending', source: 'notification' };
-  return { id, type: 'payment.paid', occurredAt: at, key: eventKey('payment.paid', payload), payload };
+  describeWithBroker('NATS', SERVERS, unreachable, title, body);
 }
 
 describeWithNats('relay sink: NATS JetStream', () => {
@@ -90,12 +65,7 @@ describeWithNats('relay sink: NATS JetStream', () => {
       durable: 'test-consumer',
       retryDelayMs: 50,
       onError: (error) => errors.push(error),
-      handlers: {
-        'payment.paid': (event) => {
-          received.push(event);
-          if (fail(event)) throw new Error(`handler failed on ${event.id}`);
-        },
-      },
+      handlers: recordingHandlers(received, fail),
     });
     const close = async () => {
       await consumer.stop();
@@ -108,19 +78,7 @@ describeWithNats('relay sink: NATS JetStream', () => {
     const t = await open();
     const events = ['e1', 'e2', 'e3'].map((id) => paidEvent(id));
     expect(await t.sink.publish(events)).toEqual({ duplicates: 0 });
-    await waitFor(() => t.received.length >= 3, { what: '3 events' });
-    expect(t.received.map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
-    const [first] = t.received;
-    expect(first?.payment.createdAt).toBeInstanceOf(Date);
-    expect(first?.payment.createdAt.toISOString()).toBe('2025-03-04T05:06:07.000Z');
-    expect(first?.occurredAt).toBeInstanceOf(Date);
-    expect(first).toMatchObject({
-      type: 'payment.paid',
-      from: 'pending',
-      source: 'notification',
-      attempt: 1,
-    });
-    expect(t.sink.name).toBe('nats');
+    await expectThreeTypedInOrder(t.received, t.sink, 'nats');
     await t.close();
   });
 
@@ -141,12 +99,7 @@ describeWithNats('relay sink: NATS JetStream', () => {
   it('a handler that throws gets the event again (nak), with the next attempt number', async () => {
     let failures = 0;
     const t = await open((event) => event.id === 'r2' && failures++ === 0);
-    await t.sink.publish(['r1', 'r2', 'r3'].map((id) => paidEvent(id)));
-    await waitFor(() => t.received.filter((e) => e.id === 'r2').length === 2 && t.received.length === 4, {
-      what: 'the redelivery',
-    });
-    expect(t.received.filter((e) => e.id === 'r2').map((e) => e.attempt)).toEqual([1, 2]);
-    expect(t.errors).toHaveLength(1);
+    await expectRetriedOnce(t);
     await t.close();
   });
 

@@ -5,55 +5,30 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type Channel, type ChannelModel, connect, type GetMessage } from 'amqplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.js';
-import type { RelayedEvent } from '../../src/relay/event-sink.js';
 import { consumeRabbitMqEvents, createRabbitMqSink } from '../../src/relay/rabbitmq.js';
-import { eventKey } from '../../src/relay/relayed-event.js';
 import type { KitEvent } from '../../src/services/events/event-types.js';
 import { waitFor } from '../support/wait-for.js';
+import {
+  describeWithBroker,
+  expectRetriedOnce,
+  expectThreeTypedInOrder,
+  paidEvent,
+  recordingHandlers,
+  unreachableReason,
+} from './brokers/common.js';
 
 const URL = process.env.MIDTRANS_TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
-async function probe(): Promise<string | undefined> {
-  try {
-    const model = await connect(URL, { timeout: 3000 });
-    model.on('error', () => {});
-    await model.close();
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-const unreachable = await probe();
+const unreachable = await unreachableReason(async () => {
+  const model = await connect(URL, { timeout: 3000 });
+  model.on('error', () => {});
+  await model.close();
+});
 
 function describeWithRabbitMq(title: string, body: () => void): void {
-  if (unreachable === undefined) describe(title, body);
-  else if (process.env.CI === 'true') {
-    describe(title, () => {
-      it('RabbitMQ is reachable', () => {
-        throw new Error(`RabbitMQ at ${URL} is unreachable under CI: ${unreachable}`);
-      });
-    });
-  } else {
-    console.warn(`[midtrans-kit tests] skipping "${title}": RabbitMQ unreachable (${unreachable})`);
-    describe.skip(`${title} — skipped: RabbitMQ unreachable (${unreachable})`, body);
-  }
-}
-
-/** A `payment.paid` event as a relay would publish it. */
-function paidEvent(id: string, orderId = `O-${id}`): RelayedEvent {
-  const at = '2025-03-04T05:06:07.000Z';
-  const payment = {
-    id: `pay-${orderId}`,
-    orderId,
-    status: 'paid',
-    grossAmount: 10_000,
-    createdAt: at,
-    updatedAt: at,
-  };
-  const payload = { payment, from: 'pending', source: 'notification' };
-  return { id, type: 'payment.paid', occurredAt: at, key: eventKey('payment.paid', payload), payload };
+  describeWithBroker('RabbitMQ', URL, unreachable, title, body);
 }
 
 describeWithRabbitMq('relay sink: RabbitMQ', () => {
@@ -99,12 +74,7 @@ describeWithRabbitMq('relay sink: RabbitMQ', () => {
       exchange: at.exchange,
       prefetch: 10,
       onError: (error) => errors.push(error),
-      handlers: {
-        'payment.paid': (event) => {
-          received.push(event);
-          if (fail(event)) throw new Error(`handler failed on ${event.id}`);
-        },
-      },
+      handlers: recordingHandlers(received, fail),
     });
     const close = async () => {
       await consumer.stop();
@@ -117,19 +87,7 @@ describeWithRabbitMq('relay sink: RabbitMQ', () => {
   it('publishes events that reach the consumer in order, typed', async () => {
     const t = await open();
     expect(await t.sink.publish(['e1', 'e2', 'e3'].map((id) => paidEvent(id)))).toEqual({ duplicates: 0 });
-    await waitFor(() => t.received.length >= 3, { what: '3 events' });
-    expect(t.received.map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
-    const [first] = t.received;
-    expect(first?.payment.createdAt).toBeInstanceOf(Date);
-    expect(first?.payment.createdAt.toISOString()).toBe('2025-03-04T05:06:07.000Z');
-    expect(first?.occurredAt).toBeInstanceOf(Date);
-    expect(first).toMatchObject({
-      type: 'payment.paid',
-      from: 'pending',
-      source: 'notification',
-      attempt: 1,
-    });
-    expect(t.sink.name).toBe('rabbitmq');
+    await expectThreeTypedInOrder(t.received, t.sink, 'rabbitmq');
     await t.close();
   });
 
@@ -164,12 +122,7 @@ describeWithRabbitMq('relay sink: RabbitMQ', () => {
   it('a handler that throws gets the event again (nack with requeue)', async () => {
     let failures = 0;
     const t = await open((event) => event.id === 'r2' && failures++ === 0);
-    await t.sink.publish(['r1', 'r2', 'r3'].map((id) => paidEvent(id)));
-    await waitFor(() => t.received.filter((e) => e.id === 'r2').length === 2 && t.received.length === 4, {
-      what: 'the redelivery',
-    });
-    expect(t.received.filter((e) => e.id === 'r2').map((e) => e.attempt)).toEqual([1, 2]);
-    expect(t.errors).toHaveLength(1);
+    await expectRetriedOnce(t);
     await t.close();
   });
 

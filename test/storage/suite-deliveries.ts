@@ -40,8 +40,13 @@ export function registerDeliveryTests(h: Harness): void {
       expect(await store.deliveries.registerConsumer('shop')).toBe(false);
       await store.deliveries.registerConsumer('relay:nats');
       expect(await store.deliveries.listConsumers()).toEqual(['relay:nats', 'shop']);
+      expect(await store.deliveries.hasDue('shop', now)).toBe(false);
       const ids = await write(store, 5);
+      expect(await store.deliveries.hasDue('shop', now)).toBe(true);
       const shop = await claim(store, 'shop', now);
+      // Claimed (leased): nothing more to claim until the lease runs out.
+      expect(await store.deliveries.hasDue('shop', now)).toBe(false);
+      expect(await store.deliveries.hasDue('shop', new Date(now.getTime() + 61_000))).toBe(true);
       expect(shop.map((c) => c.event.id)).toEqual(ids);
       expect(shop.every((c) => c.attempts === 0)).toBe(true);
       // Claimed rows are leased: not claimed again by another process of 'shop'.

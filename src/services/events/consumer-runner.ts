@@ -144,6 +144,7 @@ export function startConsumerRunner(deps: ConsumerRunnerDeps): ConsumerRunner {
         total.delivered += result.delivered;
         total.failed += result.failed;
       };
+      let more = false;
       for (let count = 0; count < MAX_ROUNDS && !stopped; count++) {
         again = false;
         const claimed = await claimBatch(round, batchSize, leaseMs);
@@ -161,10 +162,12 @@ export function startConsumerRunner(deps: ConsumerRunnerDeps): ConsumerRunner {
         }
         // Another pass when the batch was full or events were committed meanwhile (a handler that
         // changed a payment): the caller of `deliverPending` gets those too.
-        if (claimed.length < batchSize && !again) break;
+        more = claimed.length === batchSize || again;
+        if (!more) break;
       }
       await settle();
-      if (again) later(0);
+      // Left over after the last round (a flood): go on soon, without holding the caller.
+      if (more) later(0);
       return total;
     } finally {
       // In the same step as the last check of `again`: a call from now on starts a new run.
@@ -188,7 +191,13 @@ export function startConsumerRunner(deps: ConsumerRunnerDeps): ConsumerRunner {
     deliverPending().catch(logFailure);
   }
 
-  const poll = pollMs > 0 ? setInterval(wake, pollMs) : undefined;
+  // A poll looks first (one plain read), and claims only when there is something: an idle
+  // process does not take a write lock every second.
+  async function pollOnce(): Promise<void> {
+    if (stopped || busy || !active()) return;
+    if (await store.deliveries.hasDue(name, now())) wake();
+  }
+  const poll = pollMs > 0 ? setInterval(() => void pollOnce().catch(logFailure), pollMs) : undefined;
   poll?.unref();
   if (deps.startNow === true) wake();
 

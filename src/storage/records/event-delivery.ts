@@ -45,6 +45,8 @@ export interface EventDeliveryRepository {
    * delivered; returns how many were completed.
    */
   completeEvents(eventRowIds: readonly string[], deliveredAt: Date): Promise<number>;
+  /** Whether the consumer has anything to claim now: an event it never had, or one of its rows due again. */
+  hasDue(consumer: string, now: Date): Promise<boolean>;
   /** How many outbox events the consumer has not delivered yet (claimed, failed or never seen). */
   countPending(consumer: string): Promise<number>;
 }

@@ -190,6 +190,29 @@ export function createEventDeliveryRepository(ctx: StoreContext): LockingEventDe
         })
         .update(storableRow(events.toRow({ deliveredAt, updatedAt: ctx.now() }), ctx.dialect.storableText));
     },
+    async hasDue(consumer, now) {
+      const unseen = await ctx
+        .db(tables.outbox)
+        .select('id')
+        .whereNull('delivered_at')
+        .whereNotExists((sub) => {
+          sub
+            .select(ctx.db.raw('1'))
+            .from(table)
+            .where(`${table}.consumer`, consumer)
+            .whereRaw('??.?? = ??.??', [table, 'event_row_id', tables.outbox, 'id']);
+        })
+        .first();
+      if (unseen !== undefined) return true;
+      const again = await ctx
+        .db(table)
+        .select('id')
+        .where('consumer', consumer)
+        .whereNull('delivered_at')
+        .where('available_at', '<=', now)
+        .first();
+      return again !== undefined;
+    },
     async countPending(consumer) {
       const [row] = await ctx
         .db(tables.outbox)
