@@ -5,4 +5,4 @@
  */
 export type { EventSink, PublishReport, RelayedEvent } from './event-sink.js';
 export { type Relay, type RelayOptions, type RelayStats, startRelay, toRelayedEvent } from './relay.js';
-export { decodeRelayedEvent, encodeRelayedEvent, eventKey } from './relayed-event.js';
+export { decodeRelayedEvent, encodeRelayedEvent, eventKey, relayablePayload } from './relayed-event.js';

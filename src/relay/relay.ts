@@ -9,7 +9,7 @@ import type { KitEventType } from '../services/events/event-types.js';
 import type { DispatchResult, EventBusOptions } from '../services/events/events.js';
 import type { ClaimedEvent } from '../storage/records/event-delivery.js';
 import type { EventSink, RelayedEvent } from './event-sink.js';
-import { eventKey } from './relayed-event.js';
+import { eventKey, relayablePayload } from './relayed-event.js';
 
 /** Options of `startRelay`: the consumer name and its delivery tuning. */
 export interface RelayOptions extends EventBusOptions {
@@ -48,7 +48,7 @@ export function toRelayedEvent(claimed: ClaimedEvent): RelayedEvent {
     type,
     occurredAt: event.createdAt.toISOString(),
     key: eventKey(type, event.payload),
-    payload: event.payload,
+    payload: relayablePayload(event.payload),
   };
 }
 

@@ -10,6 +10,35 @@ import type { RelayedEvent } from './event-sink.js';
 
 const RECORD_KEYS = ['payment', 'invoice', 'subscription', 'notification'] as const;
 
+/**
+ * Fields a relayed event leaves out: the raw Midtrans bodies a record keeps (a card charge's request
+ * holds its `token_id`, a notification its signature) and a subscription's saved card token. They
+ * stay in the kit's database for staff; a message leaves the process for other services. A
+ * consumer that needs one reads the record through the kit.
+ */
+const WITHHELD: Readonly<Record<string, readonly string[]>> = {
+  payment: ['chargeRequest', 'chargeResponse', 'lastResponse'],
+  refund: ['response'],
+  invoice: ['request', 'response'],
+  subscription: ['token', 'request', 'response'],
+  notification: ['rawBody', 'headers'],
+};
+
+/** The payload as a broker may carry it (see `WITHHELD`). */
+export function relayablePayload(payload: JsonObject): JsonObject {
+  const out: JsonObject = { ...payload };
+  for (const [record, fields] of Object.entries(WITHHELD)) {
+    const value = out[record];
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const copy: JsonObject = { ...value };
+    // Emptied rather than removed, so the record keeps its type: null, and '' for the one text
+    // field that is never null (a notification's raw body).
+    for (const field of fields) if (field in copy) copy[field] = field === 'rawBody' ? '' : null;
+    out[record] = copy;
+  }
+  return out;
+}
+
 /** Id of the record an event payload is about: its order key. */
 export function eventKey(type: KitEventType, payload: JsonObject): string {
   const record = payload[type.slice(0, type.indexOf('.'))];
