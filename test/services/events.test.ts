@@ -4,6 +4,7 @@ import { ConfigError } from '../../src/errors.js';
 import { withAfterCommit } from '../../src/services/core/after-commit.js';
 import { createEventBus } from '../../src/services/events/events.js';
 import { describeWithKit } from '../support/kit-harness.js';
+import { waitFor } from '../support/wait-for.js';
 
 describeWithKit('events: concurrent dispatchers', (h) => {
   it('two dispatchers draining one outbox deliver every event exactly once', async () => {
@@ -93,5 +94,27 @@ describeWithKit('events: named consumers', (h) => {
     expect(() => kit.events.consume('shop', {})).toThrow(/already runs/);
     expect(() => kit.events.consume('other', {}, { batchSize: 0 })).toThrow(/options\.batchSize/);
     expect(() => kit.events.consume('other2', {}, { pollMs: -1 })).toThrow(/options\.pollMs/);
+  });
+});
+
+describeWithKit('events: retries without polling', (h) => {
+  it('failed events come back on the retry timer alone, each when due', async () => {
+    const kit = await h.createKit({ events: { pollMs: 0, retryBaseMs: 30, retryMaxMs: 200 } });
+    const attempts = new Map<string, number>();
+    // One event fails twice (retried at +30 ms, then +60 ms), another once: both must arrive
+    // although one timer stands for both, and no poll runs.
+    kit.events.consume('retrying', {
+      'payment.pending': (event) => {
+        const n = (attempts.get(event.payment.orderId) ?? 0) + 1;
+        attempts.set(event.payment.orderId, n);
+        const failures = event.payment.grossAmount === 10_000 ? 2 : 1;
+        if (n <= failures) throw new Error(`busy (${n})`);
+      },
+    });
+    const twice = await kit.payments.createCharge({ paymentType: 'qris', grossAmount: 10_000 });
+    const once = await kit.payments.createCharge({ paymentType: 'qris', grossAmount: 20_000 });
+    await waitFor(async () => (await kit.events.pending('retrying')) === 0, { what: 'every retry' });
+    expect(attempts.get(twice.payment.orderId)).toBe(3);
+    expect(attempts.get(once.payment.orderId)).toBe(2);
   });
 });

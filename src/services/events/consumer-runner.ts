@@ -91,7 +91,6 @@ export function startConsumerRunner(deps: ConsumerRunnerDeps): ConsumerRunner {
   const batchSize = deps.options?.batchSize ?? 50;
   const leaseMs = deps.options?.leaseMs ?? 60_000;
   const pollMs = deps.options?.pollMs ?? 1000;
-  const timers = new Set<NodeJS.Timeout>();
   const round: RoundDeps = {
     store,
     logger,
@@ -114,14 +113,34 @@ export function startConsumerRunner(deps: ConsumerRunnerDeps): ConsumerRunner {
       'midtrans-kit: event delivery failed; events stay pending',
     );
 
+  // One timer, at the earliest retry due: a batch of 200 failed events asks for 200 retries at the
+  // same moment, and one run retries them all. Later ones stay queued for the next timer.
+  const retryTimes = new Set<number>();
+  let timer: NodeJS.Timeout | undefined;
+  let timerAt = Number.POSITIVE_INFINITY;
+  function arm(): void {
+    if (stopped || retryTimes.size === 0) return;
+    const next = Math.min(...retryTimes);
+    if (timer !== undefined && timerAt <= next) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timerAt = next;
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        timerAt = Number.POSITIVE_INFINITY;
+        for (const at of retryTimes) if (at <= Date.now()) retryTimes.delete(at);
+        wake();
+        arm();
+      },
+      Math.max(next - Date.now(), 0),
+    );
+    timer.unref();
+  }
   function later(delay: number): void {
     if (stopped) return;
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      wake();
-    }, delay);
-    timer.unref();
-    timers.add(timer);
+    // Rounded to 10 ms, so a batch's retries share one entry.
+    retryTimes.add(Math.ceil((Date.now() + delay) / 10) * 10);
+    arm();
   }
 
   async function run(): Promise<DispatchResult> {
@@ -208,8 +227,8 @@ export function startConsumerRunner(deps: ConsumerRunnerDeps): ConsumerRunner {
     async stop() {
       stopped = true;
       if (poll !== undefined) clearInterval(poll);
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      if (timer !== undefined) clearTimeout(timer);
+      retryTimes.clear();
       await Promise.allSettled([current]);
     },
   };
