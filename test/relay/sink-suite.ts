@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMidtrans, type MidtransKit } from '../../src/index.js';
 import type { EventSink } from '../../src/relay/event-sink.js';
-import { type Relay, startRelay } from '../../src/relay/relay.js';
+import { type RelayStats, startRelay } from '../../src/relay/relay.js';
 import {
   openTestDatabase,
   TEST_DATABASE_KINDS,
@@ -119,6 +119,21 @@ export function describeSinkSuite(broker: BrokerUnderTest): void {
       });
 
       const suffix = () => randomBytes(4).toString('hex');
+      /** A relay child process (relay-child.ts) on this test's tables and broker names. */
+      const spawnRelay = (mode: 'crash' | 'run', name: string) =>
+        spawn(process.execPath, ['--import', 'tsx', 'test/relay/relay-child.ts'], {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            RELAY_MODE: mode,
+            RELAY_BROKER: broker.name,
+            RELAY_PORT: String(proxy.port),
+            RELAY_SUFFIX: name,
+            RELAY_DATABASE: JSON.stringify(testDatabaseConfig(kind, file)),
+            RELAY_PREFIX: prefix,
+          },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
 
       it('publishes every event once, in the order written per payment', async (t) => {
         if (skip) t.skip();
@@ -178,18 +193,7 @@ export function describeSinkSuite(broker: BrokerUnderTest): void {
         const reader = await openReader(name);
         const kit = openKit();
         await writeEvents(kit, name, 10, 2);
-        const child = spawn(process.execPath, ['--import', 'tsx', 'test/relay/relay-child.ts'], {
-          cwd: ROOT,
-          env: {
-            ...process.env,
-            RELAY_BROKER: broker.name,
-            RELAY_PORT: String(proxy.port),
-            RELAY_SUFFIX: name,
-            RELAY_DATABASE: JSON.stringify(testDatabaseConfig(kind, file)),
-            RELAY_PREFIX: prefix,
-          },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
+        const child = spawnRelay('crash', name);
         let out = '';
         child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -225,23 +229,39 @@ export function describeSinkSuite(broker: BrokerUnderTest): void {
         const name = suffix();
         const reader = await openReader(name);
         const writer = openKit();
-        await writeEvents(writer, name, 2000, 50);
-        const relays: Relay[] = [];
-        for (let i = 0; i < 4; i++)
-          relays.push(startRelay(openKit(), await openSink(name), { ...FAST, name: `relay-${name}` }));
-        await waitFor(async () => (await writer.events.pending(`relay-${name}`)) === 0, {
-          what: 'the outbox to drain',
-          timeoutMs: 60_000,
+        // Four processes, as four relay instances would run (SQLite: one connection per process).
+        const children = Array.from({ length: 4 }, () => spawnRelay('run', name));
+        const outputs = children.map((child) => {
+          const lines = { text: '' };
+          child.stdout.on('data', (chunk: Buffer) => (lines.text += chunk.toString()));
+          return lines;
         });
+        const exits = children.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+        let stats: RelayStats[];
+        try {
+          // All four running before the events arrive, so they compete for them.
+          await waitFor(() => outputs.every((out) => out.text.includes('started')), {
+            what: 'four relay processes',
+            timeoutMs: 30_000,
+          });
+          await writeEvents(writer, name, 2000, 50);
+          await waitFor(async () => (await writer.events.pending(`relay-${name}`)) === 0, {
+            what: 'the outbox to drain',
+            timeoutMs: 60_000,
+          });
+        } finally {
+          for (const child of children) child.kill('SIGTERM');
+          await Promise.all(exits);
+          stats = outputs.map((out) => JSON.parse(out.text.trim().split('\n').at(-1) ?? '{}') as RelayStats);
+        }
         const arrived = await reader.arrived();
         const { distinct, repeats } = tally(arrived);
         expect(distinct).toBe(2000);
-        const published = relays.reduce((n, r) => n + r.stats.published, 0);
-        const dropped = relays.reduce((n, r) => n + r.stats.duplicates, 0);
+        const published = stats.reduce((n, r) => n + r.published, 0);
+        const dropped = stats.reduce((n, r) => n + r.duplicates, 0);
         expect(broker.dropsRepeats ? repeats : 0).toBe(0);
-        for (const relay of relays) await relay.stop();
         console.log(
-          `[${broker.name} ${kind}] 4 relays: published ${published} (${relays.map((r) => r.stats.published).join('/')}), duplicates dropped ${dropped}, repeats delivered ${repeats}, lost ${2000 - distinct}`,
+          `[${broker.name} ${kind}] 4 relay processes: published ${published} (${stats.map((r) => r.published).join('/')}), duplicates dropped ${dropped}, repeats delivered ${repeats}, lost ${2000 - distinct}`,
         );
       }, 90_000);
     });

@@ -108,31 +108,37 @@ export function registerDeliveryTests(h: Harness): void {
       expect(Number(left?.n)).toBe(0);
     });
 
-    it('three claimers of one consumer at once: every event claimed exactly once', async () => {
-      const store = await freshStore();
-      await store.deliveries.registerConsumer('shop');
-      const ids = await write(store, 300);
-      const others = [
-        store,
-        h.openStore({ tablePrefix: store.tables.prefix }),
-        h.openStore({ tablePrefix: store.tables.prefix }),
-      ];
-      const seen = new Map<string, number>();
-      await Promise.all(
-        others.map(async (claimer) => {
-          for (;;) {
-            const got = await claim(claimer, 'shop', new Date(), 20);
-            if (got.length === 0 && (await claimer.deliveries.countPending('shop')) === 0) return;
-            for (const c of got) seen.set(c.event.id, (seen.get(c.event.id) ?? 0) + 1);
-            await claimer.deliveries.markDelivered(
-              got.map((c) => c.deliveryId),
-              new Date(),
-            );
-          }
-        }),
-      );
-      expect(seen.size).toBe(ids.length);
-      expect([...seen.values()].every((n) => n === 1)).toBe(true);
-    }, 60_000);
+    // Not on SQLite: three connections to one file in one process block each other (the driver's
+    // busy wait holds the only thread); several processes on SQLite are covered by the relay suite.
+    it.skipIf(h.db.kind === 'sqlite')(
+      'three claimers of one consumer at once: every event claimed exactly once',
+      async () => {
+        const store = await freshStore();
+        await store.deliveries.registerConsumer('shop');
+        const ids = await write(store, 300);
+        const others = [
+          store,
+          h.openStore({ tablePrefix: store.tables.prefix }),
+          h.openStore({ tablePrefix: store.tables.prefix }),
+        ];
+        const seen = new Map<string, number>();
+        await Promise.all(
+          others.map(async (claimer) => {
+            for (;;) {
+              const got = await claim(claimer, 'shop', new Date(), 20);
+              if (got.length === 0 && (await claimer.deliveries.countPending('shop')) === 0) return;
+              for (const c of got) seen.set(c.event.id, (seen.get(c.event.id) ?? 0) + 1);
+              await claimer.deliveries.markDelivered(
+                got.map((c) => c.deliveryId),
+                new Date(),
+              );
+            }
+          }),
+        );
+        expect(seen.size).toBe(ids.length);
+        expect([...seen.values()].every((n) => n === 1)).toBe(true);
+      },
+      60_000,
+    );
   });
 }
