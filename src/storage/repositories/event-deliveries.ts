@@ -38,6 +38,22 @@ export function createEventDeliveryRepository(ctx: StoreContext): LockingEventDe
   const codec = createCodec<DeliveryRow>('event delivery', table, columns);
   const events = createCodec<OutboxEvent>('outbox event', tables.outbox, outboxColumns);
   const write = (values: Partial<DeliveryRow>) => storableRow(codec.toRow(values), ctx.dialect.storableText);
+  /**
+   * Outbox events not done that the consumer has no row for (`delivered`: no delivered row),
+   * through the unique key (consumer, event).
+   */
+  const notDoneWithout = (consumer: string, delivered = false) =>
+    ctx
+      .db(tables.outbox)
+      .whereNull('delivered_at')
+      .whereNotExists((sub) => {
+        sub
+          .select(ctx.db.raw('1'))
+          .from(table)
+          .where(`${table}.consumer`, consumer)
+          .whereRaw('??.?? = ??.??', [table, 'event_row_id', tables.outbox, 'id']);
+        if (delivered) sub.whereNotNull(`${table}.delivered_at`);
+      });
 
   /** Lease the consumer's rows that are due again; returns their events' row ids. */
   async function claimDueAgain(query: ClaimQuery, token: string): Promise<string[]> {
@@ -73,17 +89,8 @@ export function createEventDeliveryRepository(ctx: StoreContext): LockingEventDe
       ctx.db(tables.eventConsumers).select('id').where('name', query.consumer),
       'update',
     );
-    const unseen: { id: string }[] = await ctx
-      .db(tables.outbox)
+    const unseen: { id: string }[] = await notDoneWithout(query.consumer)
       .select('id')
-      .whereNull('delivered_at')
-      .whereNotExists((sub) => {
-        sub
-          .select(ctx.db.raw('1'))
-          .from(table)
-          .where(`${table}.consumer`, query.consumer)
-          .whereRaw('??.?? = ??.??', [table, 'event_row_id', tables.outbox, 'id']);
-      })
       .orderBy('id')
       .limit(limit);
     if (unseen.length === 0) return [];
@@ -191,18 +198,7 @@ export function createEventDeliveryRepository(ctx: StoreContext): LockingEventDe
         .update(storableRow(events.toRow({ deliveredAt, updatedAt: ctx.now() }), ctx.dialect.storableText));
     },
     async hasDue(consumer, now) {
-      const unseen = await ctx
-        .db(tables.outbox)
-        .select('id')
-        .whereNull('delivered_at')
-        .whereNotExists((sub) => {
-          sub
-            .select(ctx.db.raw('1'))
-            .from(table)
-            .where(`${table}.consumer`, consumer)
-            .whereRaw('??.?? = ??.??', [table, 'event_row_id', tables.outbox, 'id']);
-        })
-        .first();
+      const unseen = await notDoneWithout(consumer).select('id').first();
       if (unseen !== undefined) return true;
       const again = await ctx
         .db(table)
@@ -214,18 +210,7 @@ export function createEventDeliveryRepository(ctx: StoreContext): LockingEventDe
       return again !== undefined;
     },
     async countPending(consumer) {
-      const [row] = await ctx
-        .db(tables.outbox)
-        .count({ n: '*' })
-        .whereNull('delivered_at')
-        .whereNotExists((sub) => {
-          sub
-            .select(ctx.db.raw('1'))
-            .from(table)
-            .where(`${table}.consumer`, consumer)
-            .whereNotNull(`${table}.delivered_at`)
-            .whereRaw('??.?? = ??.??', [table, 'event_row_id', tables.outbox, 'id']);
-        });
+      const [row] = await notDoneWithout(consumer, true).count({ n: '*' });
       return Number(row?.n ?? 0);
     },
     async claim(query) {
