@@ -2,7 +2,9 @@
  * The hand-written comparison of bench 1: a minimal webhook handler that runs the statements the
  * kit runs for one settlement notification (captured from its query log), in the same order and
  * transactions, straight through better-sqlite3 or mysql2 — no Knex, no codec, no abstraction.
- * It only handles what the bench sends (a valid settlement of a pending payment).
+ * Like the kit, it writes the event (carrying the changed payment, as the kit's does) to the outbox
+ * and leaves its delivery to a consumer, off the request path. It only handles what the bench
+ * sends (a valid settlement of a pending payment).
  */
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -43,10 +45,6 @@ const SQL = {
   insertEvent: `insert into ${T.e} (created_at, data, from_status, id, notification_id, payment_id, source, to_status, updated_at) values (?, ?, 'pending', ?, ?, ?, 'notification', 'paid', ?)`,
   updateNotification: `update ${T.n} set signature_valid = ?, outcome = 'applied', error = null, processed_at = ?, payment_id = ?, updated_at = ? where id = ?`,
   readNotification: `select * from ${T.n} where id = ? limit 1`,
-  claimDue: `select * from ${T.o} where delivered_at is null and available_at <= ? order by available_at asc, id asc limit 50`,
-  // One event per notification here, so the kit's `where id in (…)` has one id.
-  postpone: `update ${T.o} set available_at = ?, updated_at = ? where id in (?)`,
-  markDelivered: `update ${T.o} set delivered_at = ?, updated_at = ? where id in (?)`,
 };
 const INSERT_OUTBOX = `insert into ${T.o} (attempts, available_at, created_at, delivered_at, event_id, id, last_error, payload, type, updated_at) values (0, ?, ?, null, ?, ?, null, ?, 'payment.paid', ?)`;
 
@@ -85,6 +83,15 @@ function values(raw: string, headers: Record<string, unknown>, body: Notificatio
   };
 }
 
+/** The event the handler writes: the changed payment, as the kit's `payment.paid` carries it. */
+function eventPayload(payment: Record<string, unknown>, body: Notification): string {
+  return JSON.stringify({
+    payment: { ...payment, status: 'paid', transaction_status: body.transaction_status, last_response: body },
+    from: 'pending',
+    to: 'paid',
+  });
+}
+
 /** The handler on better-sqlite3 (synchronous; the whole notification runs in one turn). */
 export function sqliteHandWebhook(file: string): HandHandler {
   const db = new Database(file);
@@ -120,17 +127,10 @@ export function sqliteHandWebhook(file: string): HandHandler {
       now(),
     );
     const eventId = `${payment.id}:paid`;
-    insertOutbox.get(now(), now(), eventId, randomUUID(), '{}', now());
+    insertOutbox.get(now(), now(), eventId, randomUUID(), eventPayload(payment, body), now());
     st.updateNotification.run(1, now(), payment.id, now(), notificationId);
     st.readNotification.get(notificationId);
     commit.run();
-    // Dispatch, as the kit does after commit: claim and lease, then mark delivered.
-    begin.run();
-    lock.run();
-    const due = st.claimDue.all(now()) as { id: string }[];
-    for (const event of due) st.postpone.run(now() + 60_000, now(), event.id);
-    commit.run();
-    for (const event of due) st.markDelivered.run(now(), now(), event.id);
     return 200;
   };
 }
@@ -141,11 +141,7 @@ function transient(error: unknown): boolean {
   return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
 }
 
-/**
- * The handler on a mysql2 pool. Like the kit, it retries a transaction that lost a deadlock, and
- * runs one event dispatch at a time per process (a call during a run is folded into one more run):
- * concurrent claimers deadlock on the outbox otherwise.
- */
+/** The handler on a mysql2 pool. Like the kit, it retries a transaction that lost a deadlock. */
 export function mysqlHandWebhook(
   url: string,
   connections: number,
@@ -170,36 +166,6 @@ export function mysqlHandWebhook(
     }
   }
 
-  async function dispatchOnce(): Promise<void> {
-    let due: { id: string }[] = [];
-    await inTransaction(async (conn) => {
-      const [claimed] = await conn.query(`${SQL.claimDue} for update skip locked`, [now()]);
-      due = claimed as { id: string }[];
-      for (const event of due) {
-        await conn.query(SQL.postpone, [new Date(Date.now() + 60_000), now(), event.id]);
-      }
-    });
-    for (const event of due) await pool.query(SQL.markDelivered, [now(), now(), event.id]);
-  }
-
-  let running: Promise<void> | undefined;
-  let queued: Promise<void> | undefined;
-  function dispatch(): Promise<void> {
-    if (running === undefined) {
-      running = dispatchOnce().finally(() => {
-        running = undefined;
-      });
-      return running;
-    }
-    queued ??= running
-      .catch(() => undefined)
-      .then(() => {
-        queued = undefined;
-        return dispatch();
-      });
-    return queued;
-  }
-
   const handle: HandHandler = async (raw, headers) => {
     const body = JSON.parse(raw) as Notification;
     if (!verified(body)) return 401;
@@ -209,7 +175,7 @@ export function mysqlHandWebhook(
     await pool.query(SQL.findPayment, [body.order_id]);
     await inTransaction(async (conn) => {
       const [rows] = await conn.query(`${SQL.lockPayment} for update`, [body.order_id]);
-      const payment = (rows as { id: string }[])[0] as { id: string };
+      const payment = (rows as Record<string, unknown>[])[0] as { id: string };
       await conn.query(SQL.updatePayment, v.payment(payment.id));
       await conn.query(SQL.insertEvent, [
         now(),
@@ -220,11 +186,17 @@ export function mysqlHandWebhook(
         now(),
       ]);
       const eventId = `${payment.id}:paid`;
-      await conn.query(INSERT_OUTBOX, [now(), now(), eventId, randomUUID(), '{}', now()]);
+      await conn.query(INSERT_OUTBOX, [
+        now(),
+        now(),
+        eventId,
+        randomUUID(),
+        eventPayload(payment, body),
+        now(),
+      ]);
       await conn.query(SQL.updateNotification, [true, now(), payment.id, now(), notificationId]);
       await conn.query(SQL.readNotification, [notificationId]);
     });
-    await dispatch();
     return 200;
   };
   return { handle, close: () => pool.end() };

@@ -11,6 +11,7 @@ import type { LockMode } from './dialect.js';
 import { newId } from './ids.js';
 import { decodeCursor, encodeCursor, type Page, type PageRequest, pageSize } from './paging.js';
 import type { StoredRecord, UpdateOptions } from './records/common.js';
+import { limitRows } from './row-limit.js';
 
 /** Narrows a query (adds where clauses). */
 export type QueryFilter = (query: Knex.QueryBuilder) => void;
@@ -79,7 +80,7 @@ export function createTableAccess<T extends StoredRecord>(
   const findOne = async (filter: QueryFilter, lock?: LockMode): Promise<T | undefined> => {
     const query = table().select('*');
     filter(query);
-    const rows: Row[] = hold(await locked(query.limit(1), lock), lock);
+    const rows: Row[] = hold(await locked(limitRows(query, 1), lock), lock);
     return decode(rows)[0];
   };
   const reread = async (id: string): Promise<T | undefined> => {
@@ -156,7 +157,7 @@ export function createTableAccess<T extends StoredRecord>(
         { column: 'id', order: order.direction },
       ]);
       // One row more than asked tells whether another page follows, without a count.
-      const rows: Row[] = await query.limit(limit + 1);
+      const rows: Row[] = await limitRows(query, limit + 1);
       const items = decode(rows.slice(0, limit));
       const last = rows.length > limit ? items.at(-1) : undefined;
       const at = last?.[order.field];

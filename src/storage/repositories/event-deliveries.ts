@@ -6,6 +6,7 @@ import { newId } from '../ids.js';
 import type { StoredRecord } from '../records/common.js';
 import type { ClaimedEvent, ClaimQuery, LockingEventDeliveryRepository } from '../records/event-delivery.js';
 import type { OutboxEvent } from '../records/outbox-event.js';
+import { limitRows } from '../row-limit.js';
 import { outboxColumns } from './outbox.js';
 
 interface DeliveryRow extends StoredRecord {
@@ -57,14 +58,16 @@ export function createEventDeliveryRepository(ctx: StoreContext): LockingEventDe
 
   /** Lease the consumer's rows that are due again; returns their events' row ids. */
   async function claimDueAgain(query: ClaimQuery, token: string): Promise<string[]> {
-    const builder = ctx
-      .db(table)
-      .select('id', 'event_row_id')
-      .where('consumer', query.consumer)
-      .whereNull('delivered_at')
-      .where('available_at', '<=', query.now)
-      .orderBy([{ column: 'available_at' }, { column: 'id' }])
-      .limit(query.limit);
+    const builder = limitRows(
+      ctx
+        .db(table)
+        .select('id', 'event_row_id')
+        .where('consumer', query.consumer)
+        .whereNull('delivered_at')
+        .where('available_at', '<=', query.now)
+        .orderBy([{ column: 'available_at' }, { column: 'id' }]),
+      query.limit,
+    );
     const rows: { id: string; event_row_id: string }[] = await ctx.dialect.lock(
       builder,
       'update-skip-locked',
@@ -89,10 +92,10 @@ export function createEventDeliveryRepository(ctx: StoreContext): LockingEventDe
       ctx.db(tables.eventConsumers).select('id').where('name', query.consumer),
       'update',
     );
-    const unseen: { id: string }[] = await notDoneWithout(query.consumer)
-      .select('id')
-      .orderBy('id')
-      .limit(limit);
+    const unseen: { id: string }[] = await limitRows(
+      notDoneWithout(query.consumer).select('id').orderBy('id'),
+      limit,
+    );
     if (unseen.length === 0) return [];
     const now = ctx.now();
     const rows = unseen.map(({ id }) =>
@@ -198,16 +201,18 @@ export function createEventDeliveryRepository(ctx: StoreContext): LockingEventDe
         .update(storableRow(events.toRow({ deliveredAt, updatedAt: ctx.now() }), ctx.dialect.storableText));
     },
     async hasDue(consumer, now) {
-      const unseen = await notDoneWithout(consumer).select('id').first();
-      if (unseen !== undefined) return true;
-      const again = await ctx
-        .db(table)
-        .select('id')
-        .where('consumer', consumer)
-        .whereNull('delivered_at')
-        .where('available_at', '<=', now)
-        .first();
-      return again !== undefined;
+      const unseen: unknown[] = await limitRows(notDoneWithout(consumer).select('id'), 1);
+      if (unseen.length > 0) return true;
+      const again: unknown[] = await limitRows(
+        ctx
+          .db(table)
+          .select('id')
+          .where('consumer', consumer)
+          .whereNull('delivered_at')
+          .where('available_at', '<=', now),
+        1,
+      );
+      return again.length > 0;
     },
     async countPending(consumer) {
       const [row] = await notDoneWithout(consumer, true).count({ n: '*' });

@@ -3,6 +3,7 @@ import { type ColumnSpec, createCodec, storableRow } from '../codec.js';
 import type { StoreContext } from '../context.js';
 import { pageSize } from '../paging.js';
 import type { DueOutboxQuery, LockingOutboxRepository, OutboxEvent } from '../records/outbox-event.js';
+import { limitRows } from '../row-limit.js';
 import { createTableAccess, type QueryFilter } from '../table-access.js';
 import { uniqueKeyName } from '../tables.js';
 import { whereEquals } from './filters.js';
@@ -39,8 +40,8 @@ export function createOutboxRepository(ctx: StoreContext): LockingOutboxReposito
       builder
         .whereNull('delivered_at')
         .where('available_at', '<=', query.now ?? ctx.now())
-        .orderBy([{ column: 'available_at' }, { column: 'id' }])
-        .limit(pageSize(query.limit));
+        .orderBy([{ column: 'available_at' }, { column: 'id' }]);
+      limitRows(builder, pageSize(query.limit));
     };
 
   const setMany = async (ids: readonly string[], patch: Partial<OutboxEvent>): Promise<void> => {

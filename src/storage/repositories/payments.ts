@@ -5,6 +5,7 @@ import type { StoreContext } from '../context.js';
 import type { LockMode } from '../dialect.js';
 import { pageSize } from '../paging.js';
 import type { LockingPaymentRepository, Payment, StalePaymentQuery } from '../records/payment.js';
+import { limitRows } from '../row-limit.js';
 import { createTableAccess, type QueryFilter } from '../table-access.js';
 import { uniqueKeyName } from '../tables.js';
 import { whereEquals, whereOneOf } from './filters.js';
@@ -128,7 +129,7 @@ export function createPaymentRepository(ctx: StoreContext): LockingPaymentReposi
       access.findMany(
         (builder) => {
           stale(query)(builder);
-          builder.orderBy([{ column: 'updated_at' }, { column: 'id' }]).limit(pageSize(query.limit));
+          limitRows(builder.orderBy([{ column: 'updated_at' }, { column: 'id' }]), pageSize(query.limit));
         },
         query.skipLocked ? 'update-skip-locked' : lock,
       ),

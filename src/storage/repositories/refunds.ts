@@ -2,6 +2,7 @@
 import { type ColumnSpec, createCodec } from '../codec.js';
 import type { StoreContext } from '../context.js';
 import type { Refund, RefundRepository } from '../records/refund.js';
+import { limitRows } from '../row-limit.js';
 import { createTableAccess } from '../table-access.js';
 import { uniqueKeyName } from '../tables.js';
 import { whereEquals, whereOneOf } from './filters.js';
@@ -43,10 +44,8 @@ export function createRefundRepository(ctx: StoreContext): RefundRepository {
     listOpen: ({ updatedBefore, limit }) =>
       access.findMany((query) => {
         whereOneOf(query, 'status', ['pending', 'unknown']);
-        query
-          .where('updated_at', '<', updatedBefore)
-          .orderBy([{ column: 'updated_at' }, { column: 'id' }])
-          .limit(limit);
+        query.where('updated_at', '<', updatedBefore).orderBy([{ column: 'updated_at' }, { column: 'id' }]);
+        limitRows(query, limit);
       }),
     list: (query = {}) =>
       access.page(
