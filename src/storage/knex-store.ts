@@ -8,7 +8,7 @@ import { type DatabaseOption, openDatabase } from './connection.js';
 import type { StoreContext } from './context.js';
 import { type Dialect, dialectOf } from './dialect.js';
 import { migrateLatest } from './migrate.js';
-import { createRepositories } from './repositories/index.js';
+import { buildRepositories, createRepositories } from './repositories/index.js';
 import type { Store } from './store.js';
 import { DEFAULT_TABLE_PREFIX, migrationTableName, type TableNames, tableNames } from './tables.js';
 
@@ -55,7 +55,7 @@ export function createKnexStore(options: KnexStoreOptions = {}): KnexStore {
   let closed = false;
 
   return {
-    ...createRepositories(context(undefined)),
+    ...buildRepositories(context(undefined)),
     dialect: dialect.name,
     knex,
     tables,

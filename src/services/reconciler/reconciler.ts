@@ -113,41 +113,61 @@ export class Reconciler {
     return summary;
   }
 
-  /** One sweep over payments in some statuses, batch by batch. */
+  /**
+   * One sweep over payments in some statuses, batch by batch. The answers of one batch are written
+   * while the next batch's status calls run: writing is database work (on SQLite, on this
+   * thread), status calls wait on the network, and doing one after the other left each idle half
+   * the time (bench 4).
+   */
   private async pass(spec: PassSpec): Promise<void> {
-    const { summary, concurrency, batchSize } = spec;
+    const { summary, batchSize } = spec;
     // Leases keep a run from claiming a row twice; this guards runs that outlast their leases.
     const seen = new Set<string>();
-    for (let shortClaims = 0; ; ) {
-      const batch = await this.claim(spec);
-      const fresh = batch.filter((payment) => !seen.has(payment.id));
-      for (const payment of fresh) seen.add(payment.id);
-      // Status calls first, outside any transaction; then the answers are written a chunk per
-      // transaction, and the events of the batch are dispatched once (bench 4: per-payment
-      // transactions and dispatch rounds were most of a run's database work). run() still
-      // resolves only once every event was handed to the listeners.
-      const checked: CheckedPayment[] = [];
-      await forEachBounded(fresh, concurrency, async (payment) => {
-        summary.examined += 1;
-        try {
-          checked.push(await checkPayment(this.ctx, payment));
-        } catch (error) {
-          this.fail(summary, payment, error);
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for (let shortClaims = 0; ; ) {
+        const batch = await this.claim(spec);
+        const fresh = batch.filter((payment) => !seen.has(payment.id));
+        for (const payment of fresh) seen.add(payment.id);
+        // Status calls outside any transaction; the answers are then written a chunk per
+        // transaction (bench 4: per-payment transactions were most of a run's database work).
+        const checked = await this.check(fresh, spec);
+        await writing;
+        writing = this.writeAll(checked, summary);
+        if (batch.length > 0 && fresh.length === 0) break;
+        if (batch.length < batchSize) {
+          // A short claim is not the end of the sweep: with SKIP LOCKED it passed over rows other
+          // transactions held, and on MariaDB a concurrent claim holds every row it scanned, not
+          // only those it leased (test/reliability/processes.test.ts lost a batch that way). Stop
+          // when a plain read finds no unleased row left, or after a bounded number of tries.
+          shortClaims += 1;
+          if (shortClaims > SHORT_CLAIM_TRIES || !(await this.unleasedLeft(spec))) break;
+          if (batch.length === 0) await pause(shortClaims * 10);
         }
-      });
-      for (let start = 0; start < checked.length; start += WRITE_CHUNK) {
-        await this.write(checked.slice(start, start + WRITE_CHUNK), summary);
       }
-      if (batch.length > 0 && fresh.length === 0) break;
-      if (batch.length < batchSize) {
-        // A short claim is not the end of the sweep: with SKIP LOCKED it passed over rows other
-        // transactions held, and on MariaDB a concurrent claim holds every row it scanned, not
-        // only those it leased (test/reliability/processes.test.ts lost a batch that way). Stop
-        // when a plain read finds no unleased row left, or after a bounded number of tries.
-        shortClaims += 1;
-        if (shortClaims > SHORT_CLAIM_TRIES || !(await this.unleasedLeft(spec))) break;
-        if (batch.length === 0) await pause(shortClaims * 10);
+    } finally {
+      await writing;
+    }
+  }
+
+  /** The status calls of a batch, `concurrency` at a time; a payment that fails is counted. */
+  private async check(payments: Payment[], spec: PassSpec): Promise<CheckedPayment[]> {
+    const checked: CheckedPayment[] = [];
+    await forEachBounded(payments, spec.concurrency, async (payment) => {
+      spec.summary.examined += 1;
+      try {
+        checked.push(await checkPayment(this.ctx, payment));
+      } catch (error) {
+        this.fail(spec.summary, payment, error);
       }
+    });
+    return checked;
+  }
+
+  /** Write a batch's answers, a chunk per transaction. Never rejects: failures are counted. */
+  private async writeAll(checked: CheckedPayment[], summary: ReconcileSummary): Promise<void> {
+    for (let start = 0; start < checked.length; start += WRITE_CHUNK) {
+      await this.write(checked.slice(start, start + WRITE_CHUNK), summary);
     }
   }
 
