@@ -62,9 +62,18 @@ export function createTableAccess<T extends StoredRecord>(
     }
     return ctx.dialect.lock(query, lock);
   };
-  const guard = async <R>(values: Partial<T>, statement: (db: Knex | Knex.Transaction) => Promise<R>) => {
+  // A unique violation becomes a ConflictError naming the field. Only an insert that can meet one
+  // (the table has unique keys, or the caller chose the id) runs recoverably — on PostgreSQL in a
+  // savepoint, two more round trips and a nested Knex transaction — so the caller can go on in
+  // the same transaction (lockOrCreatePayment does). Updates never do: a conflict there ends the
+  // transaction on PostgreSQL, and no caller continues after one.
+  const guard = async <R>(
+    values: Partial<T>,
+    recoverable: boolean,
+    statement: (db: Knex | Knex.Transaction) => Promise<R>,
+  ) => {
     try {
-      return await runRecoverable(ctx, statement);
+      return await (recoverable ? runRecoverable(ctx, statement) : statement(ctx.db));
     } catch (error) {
       throw toConflict(error, ctx.dialect, codec, keys, values) ?? error;
     }
@@ -73,6 +82,8 @@ export function createTableAccess<T extends StoredRecord>(
   // them before commit (FOR UPDATE; SQLite's single writer), so an update of one is answered from
   // here instead of being read back: one statement less per change.
   const held = new Map<string, Row>();
+  // Records `build` gave a fresh random id: their insert cannot meet a taken id.
+  const generatedIds = new WeakSet<object>();
   const hold = (rows: Row[], lock: LockMode | undefined): Row[] => {
     if (lock !== undefined) for (const row of rows) held.set(String(row.id), row);
     return rows;
@@ -98,12 +109,13 @@ export function createTableAccess<T extends StoredRecord>(
       const createdAt = input.createdAt ?? ctx.now();
       // The id takes the real time, not a caller-given createdAt: it orders rows by insertion.
       Object.assign(record, { id: input.id ?? newId(), createdAt, updatedAt: createdAt });
+      if (input.id === undefined) generatedIds.add(record);
       if (versioned) record.version = 1;
       return record as T;
     },
     async insert(record) {
       const row = storableRow(codec.toRow(record), ctx.dialect.storableText);
-      await guard(record, (db) => table(db).insert(row));
+      await guard(record, keys.length > 0 || !generatedIds.has(record), (db) => table(db).insert(row));
       // Read back through the codec so the caller sees exactly what a later read would return.
       return codec.fromRow(row);
     },
@@ -118,7 +130,7 @@ export function createTableAccess<T extends StoredRecord>(
       for (const column of MANAGED_COLUMNS) delete row[column];
       row.updated_at = ctx.now();
       if (versioned) row.version = ctx.db.raw('?? + 1', ['version']);
-      const changed = await guard(patch, (db) => {
+      const changed = await guard(patch, false, (db) => {
         const query = table(db).where('id', id);
         if (options.expectedVersion !== undefined) query.where('version', options.expectedVersion);
         return query.update(row);
