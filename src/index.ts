@@ -15,6 +15,8 @@ export type { BackoffOptions } from './client/backoff.js';
 // The typed Midtrans client (its calls take and return the shapes of `midtrans-kit/wire`).
 export {
   type CallOptions,
+  type CardApi,
+  type CardRegisterQuery,
   type CardTokenQuery,
   type ChargeOptions,
   type CoreApi,

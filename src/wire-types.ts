@@ -208,6 +208,29 @@ export interface WireCardTokenQuery {
   bank_one_time_token?: string;
 }
 
+/**
+ * `GET /v2/card/register` query (save a card for one- and two-click payments), authenticated
+ * by the client key like `/v2/token`. Midtrans also documents a JSONP `callback`.
+ */
+export interface WireCardRegisterQuery {
+  client_key: string;
+  card_number: string;
+  card_exp_month: string;
+  card_exp_year: string;
+  callback?: string;
+}
+
+/** `GET /v2/point_inquiry/{token_id}` query; `gross_amount` is required for Mandiri points. */
+export interface WirePointInquiryQuery {
+  gross_amount?: string;
+}
+
+/** `GET /v2/{id}/status/b2b` paging: `page` is 0-based (default 0), `per_page` defaults to 10. */
+export interface WireStatusB2bQuery {
+  page?: string;
+  per_page?: string;
+}
+
 /** `POST /v2/pay/account` body (GoPay account linking). */
 export interface WirePayAccountRequest {
   payment_type: 'gopay';
@@ -378,13 +401,13 @@ export type WireNotification = WireTransaction;
 export type WireActionResponse = WireTransaction;
 
 /**
- * `GET /v2/{id}/status/b2b` response. The docs do not show its shape, so only the common
- * envelope is typed (the `transactions` list is an assumption); read other fields as unknown.
+ * `GET /v2/{id}/status/b2b` response: every transaction tied to the order (a multi-use VA's
+ * payments), newest first, one page of them; each item is shaped like a get-status answer.
  */
 export interface WireStatusB2bResponse {
   status_code: string;
-  status_message?: string;
-  transactions?: WireTransaction[];
+  status_message: string;
+  transactions: WireTransaction[];
   [extra: string]: unknown;
 }
 
@@ -408,6 +431,48 @@ export interface WireCardTokenResponse {
   token_id: string;
   hash?: string;
   [extra: string]: unknown;
+}
+
+/** `GET /v2/card/register` response: the saved token for one- and two-click payments. */
+export interface WireCardRegisterResponse {
+  status_code: string;
+  saved_token_id: string;
+  transaction_id: string;
+  masked_card: string;
+  [extra: string]: unknown;
+}
+
+/** `GET /v2/point_inquiry/{token_id}` response; the balance is IDR as a "N.00" string. */
+export interface WirePointInquiryResponse {
+  status_code: string;
+  status_message: string;
+  transaction_time: string;
+  point_balance_amount: string;
+  [extra: string]: unknown;
+}
+
+/**
+ * `GET /v1/bins/{bin}` response (BIN API). Midtrans calls the values advisory: any of them may
+ * change or be empty; only `bin` and `bin_type` are documented as always present.
+ */
+export interface WireBinResponse {
+  data: {
+    bin: string;
+    bin_type: string;
+    bin_class?: string;
+    brand?: string;
+    bank?: string;
+    bank_code?: string;
+    country_name?: string;
+    country_code?: string;
+    [extra: string]: unknown;
+  };
+}
+
+/** `POST {snapBaseUrl}/transactions/{token}/cancel` response: when the Snap session was cancelled. */
+export interface WireSnapCancelResponse {
+  /** ISO 8601 in UTC with milliseconds, e.g. `2025-06-03T13:09:39.776Z`. */
+  canceled_at: string;
 }
 
 /** Pay-account create / get response. */

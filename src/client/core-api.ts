@@ -1,38 +1,38 @@
 /**
- * Core API (`/v2/…`): charge, status, transaction actions, card tokens and GoPay pay accounts.
- * `{id}` is an order id or a transaction id; it is URL-encoded into the path.
+ * Core API (`/v2/…`): charge, status, transaction actions, the card calls (card-api.ts) and GoPay
+ * pay accounts. `{id}` is an order id or a transaction id; it is URL-encoded into the path.
  */
 import type { ResolvedClientConfig } from '../config.js';
-import { ValidationError } from '../errors.js';
 import type {
   WireActionResponse,
   WireCaptureRequest,
-  WireCardTokenQuery,
-  WireCardTokenResponse,
   WireChargeRequest,
   WireChargeResponse,
   WirePayAccountRequest,
   WirePayAccountResponse,
   WireRefundRequest,
   WireRefundResponse,
+  WireStatusB2bQuery,
   WireStatusB2bResponse,
   WireStatusResponse,
 } from '../wire-types.js';
+import type { CardApi } from './card-api.js';
+import { createCardApi } from './card-api.js';
 import type { HttpClient } from './http.js';
 import { pathSegment } from './http.js';
 import type { CallOptions, ChargeOptions, IdempotentCallOptions } from './request-options.js';
 
-/** Card-token query; `client_key` defaults to the configured client key. */
-export type CardTokenQuery = Omit<WireCardTokenQuery, 'client_key'> & { client_key?: string };
-
 /** The Core API calls. Every method resolves with Midtrans's JSON answer as documented. */
-export interface CoreApi {
+export interface CoreApi extends CardApi {
   /** `POST /v2/charge`. Body 200/201/202 answers resolve (202 = denied); errors throw MidtransApiError. */
   charge(body: WireChargeRequest, options?: ChargeOptions): Promise<WireChargeResponse>;
   /** `GET /v2/{id}/status`. Body 407 (expired) is a normal answer. */
   status(id: string, options?: CallOptions): Promise<WireStatusResponse>;
-  /** `GET /v2/{id}/status/b2b`. */
-  statusB2b(id: string, options?: CallOptions): Promise<WireStatusB2bResponse>;
+  /**
+   * `GET /v2/{id}/status/b2b`: every transaction tied to the order (a multi-use VA's payments),
+   * newest first, one page at a time (`page` 0-based, default 0; `per_page` default 10).
+   */
+  statusB2b(id: string, query?: WireStatusB2bQuery, options?: CallOptions): Promise<WireStatusB2bResponse>;
   /** `POST /v2/{id}/cancel`. */
   cancel(id: string, options?: IdempotentCallOptions): Promise<WireActionResponse>;
   /** `POST /v2/{id}/expire`. Body 407 is its success answer. */
@@ -51,8 +51,6 @@ export interface CoreApi {
     body?: WireRefundRequest,
     options?: IdempotentCallOptions,
   ): Promise<WireRefundResponse>;
-  /** `GET /v2/token`: authenticated by the client key in the query, never by the server key. */
-  cardToken(query: CardTokenQuery, options?: CallOptions): Promise<WireCardTokenResponse>;
   /** `POST /v2/pay/account` (GoPay linking; takes no idempotency key). */
   createPayAccount(body: WirePayAccountRequest, options?: CallOptions): Promise<WirePayAccountResponse>;
   /** `GET /v2/pay/account/{accountId}`. */
@@ -76,11 +74,13 @@ export function createCoreApi(http: HttpClient, config: ResolvedClientConfig): C
     http.send({ method: 'POST', url: tx(id, name), idempotencyHeader: IDEMPOTENT, options });
 
   return {
+    ...createCardApi(http, config),
     charge: async (body, options) =>
       http.send({ method: 'POST', url: `${v2}/charge`, body, idempotencyHeader: IDEMPOTENT, options }),
     status: async (id, options) =>
       http.send({ method: 'GET', url: tx(id, 'status'), accept407: true, options }),
-    statusB2b: async (id, options) => http.send({ method: 'GET', url: tx(id, 'status/b2b'), options }),
+    statusB2b: async (id, query = {}, options) =>
+      http.send({ method: 'GET', url: tx(id, 'status/b2b'), query: { ...query }, options }),
     cancel: async (id, options) => action(id, 'cancel', options),
     expire: async (id, options) =>
       http.send({
@@ -104,19 +104,6 @@ export function createCoreApi(http: HttpClient, config: ResolvedClientConfig): C
         idempotencyHeader: IDEMPOTENT,
         options,
       }),
-    cardToken: async (query, options) => {
-      const clientKey = query.client_key ?? config.clientKey;
-      if (!clientKey) {
-        throw new ValidationError({ field: 'clientKey', reason: 'is required for card tokenisation' });
-      }
-      return http.send({
-        method: 'GET',
-        url: `${v2}/token`,
-        query: { ...query, client_key: clientKey },
-        auth: false,
-        options,
-      });
-    },
     createPayAccount: async (body, options) =>
       http.send({ method: 'POST', url: `${v2}/pay/account`, body, options }),
     getPayAccount: async (accountId, options) =>

@@ -16,7 +16,8 @@ import { createSnapApi } from './snap.js';
 import type { SubscriptionsApi } from './subscriptions.js';
 import { createSubscriptionsApi } from './subscriptions.js';
 
-export type { CardTokenQuery, CoreApi } from './core-api.js';
+export type { CardApi, CardRegisterQuery, CardTokenQuery } from './card-api.js';
+export type { CoreApi } from './core-api.js';
 export type { ApiRequest, HttpClient, HttpClientDeps } from './http.js';
 export type { InvoicesApi } from './invoices.js';
 export { nodeHttpTransport } from './node-http-transport.js';

@@ -1,4 +1,6 @@
 /** The Midtrans API route table: same paths as Midtrans, one family (auth + error shape) each. */
+import { handleBin } from './bins.js';
+import { handleCardRegister } from './card-register.js';
 import { handleToken } from './card-token.js';
 import { handleCharge } from './charge.js';
 import { handleCreateInvoice, handleGetInvoice, handleVoidInvoice } from './invoices.js';
@@ -11,9 +13,12 @@ import {
   handleStatus,
 } from './operations.js';
 import { handleCreatePayAccount, handleGetPayAccount, handleUnbindPayAccount } from './pay-account.js';
+import { handlePointInquiry } from './point-inquiry.js';
 import { handleRefund } from './refunds.js';
 import type { Router } from './router.js';
 import { handleSnapCreate } from './snap.js';
+import { handleSnapCancel } from './snap-cancel.js';
+import { handleStatusB2b } from './status-b2b.js';
 import { handleCreateSubscription } from './subscription-create.js';
 import {
   handleCancelSubscription,
@@ -27,6 +32,7 @@ import {
 export function addApiRoutes(router: Router): void {
   router.add('POST', '/v2/charge', { family: 'core', handler: handleCharge, idempotent: true });
   router.add('GET', '/v2/:id/status', { family: 'core', handler: handleStatus });
+  router.add('GET', '/v2/:id/status/b2b', { family: 'core', handler: handleStatusB2b });
   router.add('POST', '/v2/:id/cancel', { family: 'core', handler: handleCancel, idempotent: true });
   router.add('POST', '/v2/:id/expire', { family: 'core', handler: handleExpire, idempotent: true });
   router.add('POST', '/v2/:id/approve', { family: 'core', handler: handleApprove, idempotent: true });
@@ -43,11 +49,15 @@ export function addApiRoutes(router: Router): void {
     idempotent: true,
   });
   router.add('GET', '/v2/token', { family: 'token', handler: handleToken });
+  router.add('GET', '/v2/card/register', { family: 'token', handler: handleCardRegister });
+  router.add('GET', '/v2/point_inquiry/:token', { family: 'core', handler: handlePointInquiry });
+  router.add('GET', '/v1/bins/:bin', { family: 'bin', handler: handleBin });
   router.add('POST', '/v2/pay/account', { family: 'core', handler: handleCreatePayAccount });
   router.add('GET', '/v2/pay/account/:id', { family: 'core', handler: handleGetPayAccount });
   router.add('POST', '/v2/pay/account/:id/unbind', { family: 'core', handler: handleUnbindPayAccount });
 
   router.add('POST', '/snap/v1/transactions', { family: 'snap', handler: handleSnapCreate });
+  router.add('POST', '/snap/v1/transactions/:token/cancel', { family: 'snap', handler: handleSnapCancel });
 
   router.add('POST', '/v1/subscriptions', { family: 'subscription', handler: handleCreateSubscription });
   router.add('GET', '/v1/subscriptions/:id', { family: 'subscription', handler: handleGetSubscription });

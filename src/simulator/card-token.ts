@@ -11,7 +11,8 @@ import { coreError, coreValidation } from './wire-errors.js';
 
 const TOKEN_TTL_MS = 10 * 60_000;
 
-function clientKeyValid(ctx: SimContext, key: string | null): boolean {
+/** Whether a client key (from a query or Basic auth) is this merchant's. */
+export function clientKeyValid(ctx: SimContext, key: string | null): boolean {
   if (!key) return false;
   if (ctx.options.clientKey !== undefined) return key === ctx.options.clientKey;
   return key.startsWith('SB-Mid-client-') || key.startsWith('Mid-client-');
@@ -54,10 +55,20 @@ export function handleToken(ctx: SimContext, req: SimRequest): SimResponse {
     return issue(ctx, record.cardNumber);
   }
   const errors: string[] = [];
+  const number = cardFieldErrors(ctx, q, errors);
+  if (!/^\d{3,4}$/.test(cvv)) errors.push('card_cvv must be 3 or 4 digits');
+  if (errors.length > 0) return coreValidation(errors);
+  return issue(ctx, number);
+}
+
+/**
+ * Check the card number (Luhn) and expiry of a query, adding each problem to `errors`; answers
+ * the card number as digits. Shared by `/v2/token` and `/v2/card/register`.
+ */
+export function cardFieldErrors(ctx: SimContext, q: URLSearchParams, errors: string[]): string {
   const number = (q.get('card_number') ?? '').replace(/[\s-]/g, '');
   if (!number) errors.push('card_number is required');
   else if (!luhnValid(number)) errors.push('card_number does not match with luhn algorithm');
-  if (!/^\d{3,4}$/.test(cvv)) errors.push('card_cvv must be 3 or 4 digits');
   const month = Number(q.get('card_exp_month'));
   const year = Number(q.get('card_exp_year'));
   if (!Number.isInteger(month) || month < 1 || month > 12) errors.push('card_exp_month must be 01 to 12');
@@ -67,6 +78,5 @@ export function handleToken(ctx: SimContext, req: SimRequest): SimResponse {
     const current = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
     if (year * 12 + month < current) errors.push('card is expired');
   }
-  if (errors.length > 0) return coreValidation(errors);
-  return issue(ctx, number);
+  return number;
 }

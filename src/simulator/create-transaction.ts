@@ -65,6 +65,7 @@ export function createTransaction(ctx: SimContext, input: NewTransaction): SimTr
     expiryAction: input.expiryAction ?? 'expire',
     invoiceId: input.invoiceId,
     finishUrl: undefined,
+    previous: ctx.state.byOrderId.get(input.orderId),
     version: 0,
     statusJsonVersion: -1,
     statusJson: '',

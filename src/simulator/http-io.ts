@@ -10,6 +10,7 @@ export function familyOfPath(path: string): ApiFamily {
   if (path.startsWith('/snap/')) return 'snap';
   if (path.startsWith('/v1/subscriptions')) return 'subscription';
   if (path.startsWith('/v1/invoices')) return 'invoice';
+  if (path.startsWith('/v1/bins')) return 'bin';
   return 'core';
 }
 
@@ -20,12 +21,17 @@ export function notFound(family: ApiFamily): SimResponse {
   return coreError('404', 'The requested resource is not found');
 }
 
-/** Whether a Basic auth header carries the server key as username. */
-export function authorized(header: string | undefined, serverKey: string): boolean {
-  if (!header?.startsWith('Basic ')) return false;
+/** The username of a Basic auth header (Midtrans puts the key there), or null. */
+export function basicUsername(header: string | undefined): string | null {
+  if (!header?.startsWith('Basic ')) return null;
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  return (colon === -1 ? decoded : decoded.slice(0, colon)) === serverKey;
+  return colon === -1 ? decoded : decoded.slice(0, colon);
+}
+
+/** Whether a Basic auth header carries the server key as username. */
+export function authorized(header: string | undefined, serverKey: string): boolean {
+  return basicUsername(header) === serverKey;
 }
 
 /** Read a request body (undefined when over 1 MB or broken). */

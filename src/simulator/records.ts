@@ -17,6 +17,8 @@ export interface SnapSession {
   /** Set once the customer picked a method. */
   transactionId: string | undefined;
   finishUrl: string | undefined;
+  /** Set by `POST /snap/v1/transactions/{token}/cancel`: the page no longer takes a payment. */
+  canceledAt: number | undefined;
 }
 
 /** An invoice held by the simulator. */

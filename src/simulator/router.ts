@@ -6,8 +6,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { JsonValue } from '../wire-types.js';
 import type { SimContext } from './context.js';
 
-/** API families; each has its own auth failure and error shape (see wire-errors.ts). */
-export type ApiFamily = 'core' | 'snap' | 'subscription' | 'invoice' | 'token' | 'control' | 'page';
+/**
+ * API families; each has its own auth failure and error shape (see wire-errors.ts). `token` calls
+ * carry the client key in the query; `bin` accepts the server or the client key as Basic auth.
+ */
+export type ApiFamily = 'core' | 'snap' | 'subscription' | 'invoice' | 'token' | 'bin' | 'control' | 'page';
 
 /** A parsed request as handlers see it. */
 export interface SimRequest {

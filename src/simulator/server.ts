@@ -7,12 +7,13 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { JsonValue } from '../wire-types.js';
 import { addApiRoutes } from './api-routes.js';
+import { clientKeyValid } from './card-token.js';
 import { createClock } from './clock.js';
 import type { SimContext } from './context.js';
 import { addControlRoutes, CONTROL_PREFIX } from './control-routes.js';
 import { createControls } from './controls.js';
 import { createFaultTable } from './faults.js';
-import { authorized, familyOfPath, notFound, readBody, write } from './http-io.js';
+import { authorized, basicUsername, familyOfPath, notFound, readBody, write } from './http-io.js';
 import { begin, finish, forget, IDEMPOTENCY_TTL_MS, idempotencyKey, replay } from './idempotency.js';
 import { createIdSource } from './ids.js';
 import { createNotifier } from './notifier.js';
@@ -69,6 +70,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     return idempotencyKey(headers[route.family === 'invoice' ? 'x-idempotency-key' : 'idempotency-key']);
   };
 
+  // The BIN API takes either key as Basic-auth username; every other API family the server key.
+  const keyAccepted = (family: ApiFamily, header: string | undefined): boolean =>
+    authorized(header, ctx.options.serverKey) ||
+    (family === 'bin' && clientKeyValid(ctx, basicUsername(header)));
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
@@ -80,7 +85,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const matched = router.match(method, path);
     const family: ApiFamily = typeof matched === 'object' ? matched.route.family : familyOfPath(path);
     const apiCall = family !== 'control' && family !== 'page';
-    if (apiCall && family !== 'token' && !authorized(req.headers.authorization, ctx.options.serverKey)) {
+    if (apiCall && family !== 'token' && !keyAccepted(family, req.headers.authorization)) {
       req.resume();
       write(res, unauthorized(family));
       return;

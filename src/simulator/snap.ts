@@ -88,6 +88,7 @@ export function handleSnapCreate(ctx: SimContext, req: SimRequest): SimResponse 
     expiresAt: expiresAt ?? now + SNAP_TOKEN_TTL_MS,
     transactionId: undefined,
     finishUrl: stringAt(objectAt(body, 'callbacks'), 'finish'),
+    canceledAt: undefined,
   };
   ctx.state.snapByToken.set(token, session);
   ctx.state.snapByOrderId.set(common.orderId, session);
@@ -117,6 +118,7 @@ export function payWithSnap(
     return { error: `Method ${method} is not enabled` };
   if (session.transactionId !== undefined) return { error: 'A payment method was already chosen' };
   if (session.expiresAt <= ctx.clock.nowMs()) return { error: 'This checkout has expired' };
+  if (session.canceledAt !== undefined) return { error: 'This checkout was cancelled by the merchant' };
   const body: JsonObject = { ...session.request, ...choice.body };
   delete body.enabled_payments;
   if (method === 'credit_card') {

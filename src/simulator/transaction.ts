@@ -85,6 +85,11 @@ export interface SimTransaction {
   invoiceId: string | undefined;
   /** Snap `callbacks.finish`: where the pages send the customer back to. */
   finishUrl: string | undefined;
+  /**
+   * The transaction this order id had before this one (re-charged after expire or cancel), so
+   * status/b2b walks an order's transactions newest first without scanning.
+   */
+  previous: SimTransaction | undefined;
   /** Bumped on every change; the serialized status is cached per version. */
   version: number;
   statusJsonVersion: number;

@@ -188,11 +188,14 @@ describe('core status and actions', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('statusB2b calls /status/b2b', async () => {
-    const body = { status_code: '200', status_message: 'Success', transactions: [] };
-    reply = () => ({ status: 200, body });
-    expect(await client.core.statusB2b('ORDER-1')).toEqual(body);
-    expect(only().path).toBe('/v2/ORDER-1/status/b2b');
+  it('statusB2b calls /status/b2b, with the paging query when given', async () => {
+    const expected = await answerWith('b2b-status.response.json');
+    expect(await client.core.statusB2b('ORDER-1')).toEqual(expected);
+    expect([only().path, only().query]).toEqual(['/v2/ORDER-1/status/b2b', {}]);
+    server.requests.length = 0;
+    await client.core.statusB2b('ORDER-1', { page: '1', per_page: '2' });
+    expect(only().query).toEqual({ page: '1', per_page: '2' });
+    expectServerAuthJson(only());
   });
 
   it.each([
@@ -275,6 +278,45 @@ describe('core card token and pay account', () => {
       ValidationError,
     );
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('cardRegister uses the client key in the query and no Basic auth', async () => {
+    const expected = await answerWith('card-register.response.json');
+    const query = { card_number: '4811111111111114', card_exp_month: '12', card_exp_year: '2030' };
+    expect(await client.core.cardRegister(query)).toEqual(expected);
+    const req = only();
+    expect([req.method, req.path, req.query]).toEqual([
+      'GET',
+      '/v2/card/register',
+      { ...query, client_key: CLIENT_KEY },
+    ]);
+    expect(req.headers.authorization).toBeUndefined();
+  });
+
+  it('pointInquiry and binLookup are server-key GETs on their documented paths', async () => {
+    const points = await answerWith('point-inquiry.response.json');
+    expect(await client.core.pointInquiry('48111111-1114-a/b', { gross_amount: '50000' })).toEqual(points);
+    expect([only().path, only().query]).toEqual([
+      '/v2/point_inquiry/48111111-1114-a%2Fb',
+      { gross_amount: '50000' },
+    ]);
+    expectServerAuthJson(only());
+    server.requests.length = 0;
+    const bin = await answerWith('bin.response.json');
+    expect(await client.core.binLookup('45563300')).toEqual(bin);
+    expect([only().method, only().path]).toEqual(['GET', '/v1/bins/45563300']);
+    expectServerAuthJson(only());
+  });
+
+  it('binLookup surfaces the 404 of an unknown BIN as MidtransApiError', async () => {
+    const body = fixture('error-bin-404.json');
+    reply = () => ({ status: 404, body });
+    const error = await client.core.binLookup('99999999').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MidtransApiError);
+    expect([(error as MidtransApiError).httpStatus, (error as MidtransApiError).statusCode]).toEqual([
+      404,
+      '404',
+    ]);
   });
 
   it('createPayAccount posts the linking request', async () => {

@@ -76,6 +76,22 @@ describe('snap.createTransaction', () => {
   });
 });
 
+describe('snap.cancelTransaction', () => {
+  it('posts to {snapBaseUrl}/transactions/{token}/cancel without a body', async () => {
+    const expected = await answerWith('snap-cancel.response.json');
+    expect(await client.snap.cancelTransaction('tok/1')).toEqual(expected);
+    const req = only();
+    expect([req.method, req.path, req.rawBody]).toEqual(['POST', '/snap/v1/transactions/tok%2F1/cancel', '']);
+  });
+
+  it('an unknown token is a MidtransApiError with the Snap messages', async () => {
+    reply = () => ({ status: 404, body: fixture('error-snap-cancel-404.json') });
+    const error = await client.snap.cancelTransaction('nope').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MidtransApiError);
+    expect((error as MidtransApiError).messages).toEqual(['token not found']);
+  });
+});
+
 describe('subscriptions', () => {
   const id = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 
