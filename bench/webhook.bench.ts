@@ -2,7 +2,8 @@
  * Bench 1 — webhook throughput end to end: signed settlement notifications POSTed through the
  * Express adapter (`midtransWebhook(kit)`, `trustSignature` on: signature → lock → apply →
  * commit → event dispatch), against a hand-written Express handler running the same statements
- * straight through better-sqlite3 / mysql2 (`lib/hand-webhook.ts`). SQLite and MariaDB; each run
+ * straight through better-sqlite3 / mysql2 / pg (`lib/hand-webhook*.ts`). SQLite, MariaDB and
+ * PostgreSQL; each run
  * resets every payment to pending, so each notification is a real pending → paid change.
  * Target: ≥ 0.8× the hand-written handler's notifications/s.
  */
@@ -24,7 +25,7 @@ export const webhookBench: Bench = async (options: BenchOptions) => {
   const perRun = options.quick ? 40 : 2000;
   const rows = new RowSet();
   const checks: Check[] = [];
-  for (const kind of ['sqlite', 'mariadb'] as BenchDbKind[]) {
+  for (const kind of ['sqlite', 'mariadb', 'postgres'] as BenchDbKind[]) {
     const db = await createBenchDatabase(kind, CONNECTIONS);
     const setup = await createBenchKit(db, {
       apiUrl: 'http://127.0.0.1:9',
@@ -102,8 +103,8 @@ export const webhookBench: Bench = async (options: BenchOptions) => {
     rows: rows.all(),
     checks,
     notes: [
-      `Load: ${CONCURRENCY} concurrent keep-alive POSTs from this process; each app in its own child process; MariaDB pools of ${CONNECTIONS} connections on both sides.`,
-      "The hand-written handler runs the statements of the kit's query log for one notification (record notification, lock, update, history row, outbox row, finish notification, commit, claim and mark the event delivered), without Knex.",
+      `Load: ${CONCURRENCY} concurrent keep-alive POSTs from this process; each app in its own child process; MariaDB and PostgreSQL pools of ${CONNECTIONS} connections on both sides.`,
+      "The hand-written handler runs the statements of the kit's query log for one notification (record notification, lock, update, history row, outbox row carrying the payment, finish notification, commit), without Knex. Neither delivers the event on the request path: the kit's consumers do that afterwards (none run in this bench).",
     ],
   };
 };

@@ -11,13 +11,14 @@ import express from 'express';
 import { midtransRouter, midtransWebhook } from '../../adapters/express.js';
 import type { BenchDatabase } from './db.js';
 import { type HandHandler, mysqlHandWebhook, sqliteHandWebhook } from './hand-webhook.js';
+import { pgHandWebhook } from './hand-webhook-pg.js';
 import { createBenchKit } from './kit.js';
 
 /** What the parent sends (in `CHILD_INPUT`). */
 export interface AppServerInput {
   mode: 'webhook' | 'hand' | 'router';
   db: Pick<BenchDatabase, 'kind' | 'config' | 'name' | 'url'>;
-  /** Connections for MariaDB (the kit's pool and the hand-written pool alike). */
+  /** Connections for MariaDB and PostgreSQL (the kit's pool and the hand-written pool alike). */
   connections: number;
 }
 
@@ -35,7 +36,8 @@ if (input.mode === 'hand') {
   let handle: HandHandler;
   if (input.db.kind === 'sqlite') handle = sqliteHandWebhook(input.db.name);
   else {
-    const hand = mysqlHandWebhook(input.db.url, input.connections);
+    const open = input.db.kind === 'postgres' ? pgHandWebhook : mysqlHandWebhook;
+    const hand = open(input.db.url, input.connections);
     handle = hand.handle;
     closers.push(hand.close);
   }
@@ -47,7 +49,7 @@ if (input.mode === 'hand') {
   });
 } else {
   const config =
-    input.db.kind === 'mariadb'
+    input.db.kind !== 'sqlite'
       ? { ...input.db.config, pool: { min: 0, max: input.connections } }
       : input.db.config;
   const kit = await createBenchKit(

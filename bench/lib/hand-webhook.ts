@@ -14,7 +14,7 @@ import { SERVER_KEY } from './keys.js';
 /** Handles one raw body; resolves with the HTTP status. */
 export type HandHandler = (rawBody: string, headers: Record<string, unknown>) => Promise<number>;
 
-interface Notification {
+export interface Notification {
   order_id: string;
   status_code: string;
   gross_amount: string;
@@ -27,17 +27,22 @@ interface Notification {
   va_numbers: { va_number: string; bank: string }[];
 }
 
-function verified(body: Notification): boolean {
+export function verified(body: Notification): boolean {
   const expected = createHash('sha512')
     .update(body.order_id + body.status_code + body.gross_amount + SERVER_KEY)
     .digest('hex');
   return timingSafeEqual(Buffer.from(expected), Buffer.from(body.signature_key));
 }
 
-const T = { p: 'mtb_payments', n: 'mtb_notifications', e: 'mtb_payment_events', o: 'mtb_outbox_events' };
+export const T = {
+  p: 'mtb_payments',
+  n: 'mtb_notifications',
+  e: 'mtb_payment_events',
+  o: 'mtb_outbox_events',
+};
 
 /** The statements, as SQL text shared by both drivers (`?` placeholders). */
-const SQL = {
+export const SQL = {
   insertNotification: `insert into ${T.n} (created_at, error, fraud_status, gross_amount, headers, id, order_id, outcome, payment_id, payment_type, processed_at, raw_body, received_at, replay_of, signature_key, signature_valid, status_code, transaction_id, transaction_status, updated_at) values (?, null, ?, ?, ?, ?, ?, 'received', null, ?, null, ?, ?, null, ?, null, ?, ?, ?, ?)`,
   findPayment: `select * from ${T.p} where order_id = ? limit 1`,
   lockPayment: `select * from ${T.p} where order_id = ? limit 1`,
@@ -46,10 +51,15 @@ const SQL = {
   updateNotification: `update ${T.n} set signature_valid = ?, outcome = 'applied', error = null, processed_at = ?, payment_id = ?, updated_at = ? where id = ?`,
   readNotification: `select * from ${T.n} where id = ? limit 1`,
 };
-const INSERT_OUTBOX = `insert into ${T.o} (attempts, available_at, created_at, delivered_at, event_id, id, last_error, payload, type, updated_at) values (0, ?, ?, null, ?, ?, null, ?, 'payment.paid', ?)`;
+export const INSERT_OUTBOX = `insert into ${T.o} (attempts, available_at, created_at, delivered_at, event_id, id, last_error, payload, type, updated_at) values (0, ?, ?, null, ?, ?, null, ?, 'payment.paid', ?)`;
 
 /** The per-notification values both drivers bind, in statement order. */
-function values(raw: string, headers: Record<string, unknown>, body: Notification, now: () => unknown) {
+export function values(
+  raw: string,
+  headers: Record<string, unknown>,
+  body: Notification,
+  now: () => unknown,
+) {
   return {
     notification: (id: string) => [
       now(),
@@ -84,7 +94,7 @@ function values(raw: string, headers: Record<string, unknown>, body: Notificatio
 }
 
 /** The event the handler writes: the changed payment, as the kit's `payment.paid` carries it. */
-function eventPayload(payment: Record<string, unknown>, body: Notification): string {
+export function eventPayload(payment: Record<string, unknown>, body: Notification): string {
   return JSON.stringify({
     payment: { ...payment, status: 'paid', transaction_status: body.transaction_status, last_response: body },
     from: 'pending',
