@@ -25,6 +25,11 @@ export interface Dialect {
    * (inserts that may hit a unique key) run inside a savepoint there.
    */
   readonly failedStatementAbortsTransaction: boolean;
+  /**
+   * Whether `UPDATE … RETURNING *` hands back the changed rows (SQLite ≥ 3.35, PostgreSQL), so an
+   * update needs no read-back. MySQL/MariaDB have no RETURNING on UPDATE.
+   */
+  readonly updateReturnsRows: boolean;
   /** When `error` is a unique-key violation, the key or column list it names; otherwise undefined. */
   uniqueViolation(error: unknown): string | undefined;
   /** Make `query` a locking read (`FOR UPDATE [SKIP LOCKED]`); SQLite needs none, see `beginTransaction`. */
@@ -66,6 +71,7 @@ async function alterDropColumn(knex: Knex, table: string, column: string): Promi
 const sqlite: Dialect = {
   name: 'sqlite',
   failedStatementAbortsTransaction: false,
+  updateReturnsRows: true,
   uniqueViolation(error) {
     const message = errorText(error, 'message');
     const match = /UNIQUE constraint failed: (.+)$/m.exec(message ?? '');
@@ -96,6 +102,7 @@ const sqlite: Dialect = {
 const mysql: Dialect = {
   name: 'mysql',
   failedStatementAbortsTransaction: false,
+  updateReturnsRows: false,
   uniqueViolation(error) {
     if (errorText(error, 'code') !== 'ER_DUP_ENTRY') return undefined;
     const message = errorText(error, 'sqlMessage') ?? errorText(error, 'message') ?? '';
@@ -143,6 +150,7 @@ const mysql: Dialect = {
 const postgres: Dialect = {
   name: 'postgres',
   failedStatementAbortsTransaction: true,
+  updateReturnsRows: true,
   uniqueViolation(error) {
     if (errorText(error, 'code') !== '23505') return undefined;
     return (

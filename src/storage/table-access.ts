@@ -130,12 +130,16 @@ export function createTableAccess<T extends StoredRecord>(
       for (const column of MANAGED_COLUMNS) delete row[column];
       row.updated_at = ctx.now();
       if (versioned) row.version = ctx.db.raw('?? + 1', ['version']);
-      const changed = await guard(patch, false, (db) => {
+      const before = held.get(id);
+      // Not held: where the database can, the update hands back the row (no read-back statement).
+      const returning = before === undefined && ctx.dialect.updateReturnsRows;
+      const result = await guard(patch, false, async (db): Promise<number | Row[]> => {
         const query = table(db).where('id', id);
         if (options.expectedVersion !== undefined) query.where('version', options.expectedVersion);
-        return query.update(row);
+        return returning ? await query.update(row).returning('*') : await query.update(row);
       });
-      const before = held.get(id);
+      const changed = Array.isArray(result) ? result.length : result;
+      if (Array.isArray(result) && result[0] !== undefined) return codec.fromRow(result[0]);
       if (before !== undefined && changed === 1) {
         const after: Row = { ...before, ...row };
         if (versioned) after.version = Number(before.version) + 1;
