@@ -9,6 +9,7 @@ import type { StoreContext } from './context.js';
 import { type Dialect, dialectOf } from './dialect.js';
 import { migrateLatest } from './migrate.js';
 import { createRepositories } from './repositories/index.js';
+import { createStatementTap, feedFromKnex, registerStatementTap } from './statement-tap.js';
 import type { Store } from './store.js';
 import { DEFAULT_TABLE_PREFIX, migrationTableName, type TableNames, tableNames } from './tables.js';
 
@@ -54,7 +55,7 @@ export function createKnexStore(options: KnexStoreOptions = {}): KnexStore {
   });
   let closed = false;
 
-  return {
+  const store: KnexStore = {
     ...createRepositories(context(undefined)),
     dialect: dialect.name,
     knex,
@@ -77,6 +78,9 @@ export function createKnexStore(options: KnexStoreOptions = {}): KnexStore {
       if (owned) await knex.destroy();
     },
   };
+  // Internal: statements counted by tests (statement-tap.ts); idle until somebody listens.
+  registerStatementTap(store, createStatementTap(feedFromKnex(knex)));
+  return store;
 }
 
 /** The dialect of `knex`; an unsupported database is refused, and an instance we opened is released. */
