@@ -35,6 +35,7 @@ const EXPRESS = new Set(
   ),
 );
 // better-sqlite3's native methods, called from Knex's dialect and our statement cache.
+const DRIVER = 'driver: better-sqlite3';
 const DRIVER_CALLS = new Set(['all', 'run', 'get', 'prepare', 'iterate', 'safeIntegers', 'raw', 'pluck']);
 const KNEX_BUILDING =
   /knex\/lib\/(query|formatter|dialects\/[^/]+\/query|raw|ref|builder-interface|knex-builder|util)\b/;
@@ -51,7 +52,7 @@ function layerOfUrl(url: string): string | undefined {
     const [, pkg = '', rest = ''] = modules;
     if (pkg === 'knex')
       return KNEX_BUILDING.test(`knex/${rest}`) ? 'Knex: query building' : 'Knex: runner, pool, transactions';
-    if (pkg === 'better-sqlite3') return 'driver: better-sqlite3';
+    if (pkg === 'better-sqlite3') return DRIVER;
     if (pkg === 'tarn') return 'Knex: runner, pool, transactions';
     if (pkg === 'lodash') return 'package: lodash (Knex uses it)';
     if (EXPRESS.has(pkg)) return 'HTTP adapter: adapters/ + Express';
@@ -72,8 +73,7 @@ function nativeLayer(name: string, caller: string): string {
   if (name === '(garbage collector)') return 'V8: garbage collection';
   if (name === '(program)') return 'V8: program (native, unattributed)';
   if (name === 'parse' || name === 'stringify') return 'JSON';
-  if (DRIVER_CALLS.has(name) && /Knex|ours: src\/storage|driver/.test(caller))
-    return 'driver: better-sqlite3';
+  if (DRIVER_CALLS.has(name) && /Knex|ours: src\/storage|driver/.test(caller)) return DRIVER;
   return caller;
 }
 
@@ -88,9 +88,7 @@ export function summariseProfile(profile: CpuProfile, fromUs: number, toUs: numb
     // better-sqlite3's native calls do not show as frames of their own: their time is the self
     // time of the JS function that makes them, Knex's `_query` (run/all) and our statement cache.
     const driver = /dialects\/better-sqlite3\//.test(url) && functionName === '_query';
-    const layer = driver
-      ? 'driver: better-sqlite3 (Knex _query, native calls)'
-      : (layerOfUrl(url) ?? nativeLayer(functionName, callerLayer));
+    const layer = driver ? DRIVER : (layerOfUrl(url) ?? nativeLayer(functionName, callerLayer));
     layerOf.set(id, layer);
     for (const child of node.children ?? []) walk(child, layer);
   };
