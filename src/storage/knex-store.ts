@@ -46,12 +46,15 @@ export function createKnexStore(options: KnexStoreOptions = {}): KnexStore {
   const dialect = adoptDialect(knex, owned);
   const now = options.now ?? (() => new Date());
   const migrations = migrationConfig({ tablePrefix: tables.prefix });
+  // Internal: statements counted by tests (statement-tap.ts); idle until somebody listens.
+  const statements = createStatementTap(feedFromKnex(knex));
   const context = (transaction: Knex.Transaction | undefined): StoreContext => ({
     transaction,
     db: transaction ?? knex,
     dialect,
     tables,
     now,
+    statements,
   });
   let closed = false;
 
@@ -78,8 +81,7 @@ export function createKnexStore(options: KnexStoreOptions = {}): KnexStore {
       if (owned) await knex.destroy();
     },
   };
-  // Internal: statements counted by tests (statement-tap.ts); idle until somebody listens.
-  registerStatementTap(store, createStatementTap(feedFromKnex(knex)));
+  registerStatementTap(store, statements);
   return store;
 }
 

@@ -5,8 +5,9 @@
  *
  * Today every statement goes through Knex, and `createKnexStore` feeds the tap from its Knex
  * instance's `query` event (BEGIN, COMMIT and savepoints included). A statement path that
- * bypasses Knex (a driver-prepared statement) must call `report` for each statement it runs, so
- * the counts stay true when queries move off Knex.
+ * bypasses Knex (a driver-prepared statement) must call `report` on the tap it finds in its
+ * `StoreContext` (`ctx.statements`) for each statement it runs, so the counts stay true when
+ * queries move off Knex.
  */
 import type { Knex } from 'knex';
 
