@@ -124,7 +124,7 @@ describeWithKit(
   'statement counts of the hot paths',
   (h) => {
     const prefix = () => h.kit.store.tables.prefix;
-    const pinned = () => PINNED[h.kit.store.dialect === 'mysql' ? 'mariadb' : h.kit.store.dialect];
+    const pinned = () => PINNED[h.kind];
 
     /** Run `fn` with the statements of `store` recorded; then check nothing else runs after it. */
     async function measure<T>(
