@@ -1,6 +1,7 @@
 /** What every repository works with: where to run queries, on which dialect, with which clock. */
 import type { Knex } from 'knex';
 import type { Dialect } from './dialect.js';
+import type { StatementTap } from './statement-tap.js';
 import type { TableNames } from './tables.js';
 
 /** The environment of one set of repositories (the store's, or one transaction's). */
@@ -15,6 +16,11 @@ export interface StoreContext {
   readonly tables: TableNames;
   /** The store clock, used for createdAt/updatedAt and "due" checks. */
   readonly now: () => Date;
+  /**
+   * Where statements are reported (internal, for the statement-count tests). Knex's statements
+   * reach it by themselves; a statement run past Knex (a driver-prepared one) must `report` here.
+   */
+  readonly statements: StatementTap;
 }
 
 /**

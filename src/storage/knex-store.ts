@@ -9,6 +9,7 @@ import type { StoreContext } from './context.js';
 import { type Dialect, dialectOf } from './dialect.js';
 import { migrateLatest } from './migrate.js';
 import { buildRepositories, createRepositories } from './repositories/index.js';
+import { createStatementTap, feedFromKnex, registerStatementTap } from './statement-tap.js';
 import type { Store } from './store.js';
 import { DEFAULT_TABLE_PREFIX, migrationTableName, type TableNames, tableNames } from './tables.js';
 
@@ -45,16 +46,19 @@ export function createKnexStore(options: KnexStoreOptions = {}): KnexStore {
   const dialect = adoptDialect(knex, owned);
   const now = options.now ?? (() => new Date());
   const migrations = migrationConfig({ tablePrefix: tables.prefix });
+  // Internal: statements counted by tests (statement-tap.ts); idle until somebody listens.
+  const statements = createStatementTap(feedFromKnex(knex));
   const context = (transaction: Knex.Transaction | undefined): StoreContext => ({
     transaction,
     db: transaction ?? knex,
     dialect,
     tables,
     now,
+    statements,
   });
   let closed = false;
 
-  return {
+  const store: KnexStore = {
     ...buildRepositories(context(undefined)),
     dialect: dialect.name,
     knex,
@@ -77,6 +81,8 @@ export function createKnexStore(options: KnexStoreOptions = {}): KnexStore {
       if (owned) await knex.destroy();
     },
   };
+  registerStatementTap(store, statements);
+  return store;
 }
 
 /** The dialect of `knex`; an unsupported database is refused, and an instance we opened is released. */
