@@ -28,6 +28,7 @@ export {
   type NotificationCallOptions,
   type NotificationUrls,
   nodeHttpTransport,
+  type PaymentLinksApi,
   type SnapApi,
   type SubscriptionsApi,
   type Transport,
