@@ -197,5 +197,6 @@ export type * from './storage/records/notification.js';
 export type * from './storage/records/outbox-event.js';
 export type * from './storage/records/payment.js';
 export type * from './storage/records/payment-event.js';
+export type * from './storage/records/payment-link.js';
 export type * from './storage/records/refund.js';
 export type * from './storage/records/subscription.js';

@@ -7,6 +7,8 @@ import { createInvoiceRepository } from './invoices.js';
 import { createNotificationRepository } from './notifications.js';
 import { createOutboxRepository } from './outbox.js';
 import { createPaymentEventRepository } from './payment-events.js';
+import { createPaymentLinkItemRepository } from './payment-link-items.js';
+import { createPaymentLinkRepository } from './payment-links.js';
 import { createPaymentRepository } from './payments.js';
 import { createRefundRepository } from './refunds.js';
 import { createSubscriptionRepository } from './subscriptions.js';
@@ -23,5 +25,7 @@ export function createRepositories(ctx: StoreContext): StoreTransaction {
     paymentEvents: createPaymentEventRepository(ctx),
     outbox: createOutboxRepository(ctx),
     deliveries: createEventDeliveryRepository(ctx),
+    paymentLinks: createPaymentLinkRepository(ctx),
+    paymentLinkItems: createPaymentLinkItemRepository(ctx),
   };
 }
