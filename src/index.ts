@@ -93,6 +93,7 @@ export type {
   KitEventType,
   NotificationRejectedPayload,
   PaymentEventPayload,
+  PaymentLinkEventPayload,
   RecordEventSource,
   RefundEventPayload,
   SubscriptionChargeEventPayload,
@@ -132,6 +133,18 @@ export {
   type ReprocessTarget,
   VERDICT_HTTP_STATUS,
 } from './services/notifications/notifications.js';
+export {
+  type CreatePaymentLinkInput,
+  PAYMENT_LINK_EXPIRY_UNITS,
+  PaymentLinkInputSchema,
+  type PaymentLinkItemInput,
+  PaymentLinkItemSchema,
+} from './services/payment-links/payment-link-schema.js';
+export {
+  type ListPaymentLinksOptions,
+  type PaymentLinkOwner,
+  PaymentLinkService,
+} from './services/payment-links/payment-links.js';
 export type { ChargeResult } from './services/payments/charge-flow.js';
 export type {
   ChargeCommonOptions,
