@@ -136,9 +136,11 @@ export {
 export {
   type CreatePaymentLinkInput,
   PAYMENT_LINK_EXPIRY_UNITS,
+  PAYMENT_LINK_STATUSES,
   PaymentLinkInputSchema,
   type PaymentLinkItemInput,
   PaymentLinkItemSchema,
+  PaymentLinkListFiltersSchema,
 } from './services/payment-links/payment-link-schema.js';
 export {
   type ListPaymentLinksOptions,

@@ -95,10 +95,10 @@ export const REFUND_REASON_MAX_LENGTH = 255;
 export const REFUND_KEY_COLUMN_LENGTH = 128;
 
 /**
- * A payment link's order id. Each payment through it gets the order id `<this>-<seconds>-<ms>`
- * (25 characters more), which must still fit the 64-character order-id column of payments.
+ * A payment link's order id (our choice). Each payment through it gets the order id
+ * `<this>-<seconds>-<ms>` (25 characters more), which must still be a valid order id (≤ 50).
  */
-export const PAYMENT_LINK_ORDER_ID_MAX_LENGTH = 36;
+export const PAYMENT_LINK_ORDER_ID_MAX_LENGTH = 25;
 /** A payment link's `payment_link_id`, the customisable part of its URL (our choice; a-z, 0-9, -). */
 export const PAYMENT_LINK_ID_MAX_LENGTH = 100;
 /** Its alphabet. */

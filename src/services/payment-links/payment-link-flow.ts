@@ -1,13 +1,13 @@
 /**
  * Creating a payment link, in the same order as a charge:
- * 1. validate, fill in the order id (the `generateOrderId` hook when absent);
+ * 1. validate, fill in the order id (a bare generated one when absent);
  * 2. write the link (`draft`) and its lines, and commit;
  * 3. call Midtrans (outside any transaction);
  * 4. apply the answer under the row lock (`active`, payment URL, `payment_link.created`);
  * 5. on a refusal mark it `failed`; on a network error leave it `draft` (Midtrans documents no
  *    idempotency key for this call, so it is never re-sent blindly: `refresh` asks Midtrans).
  */
-import { validateOrderId } from '../../domain/order-id.js';
+import { generateOrderId, validateOrderId } from '../../domain/order-id.js';
 import { MidtransApiError, MidtransKitError } from '../../errors.js';
 import { PAYMENT_LINK_ORDER_ID_MAX_LENGTH } from '../../limits.js';
 import { toJsonObject } from '../../storage/json.js';
@@ -25,13 +25,10 @@ export async function runCreatePaymentLink(
 ): Promise<PaymentLink> {
   const now = ctx.now();
   assertPaymentLinkInput(input, now);
+  // Not the `generateOrderId` hook: its ids (prefix + 23) leave no room for the 25 characters
+  // Midtrans appends for each payment; a bare generated id (23) does.
   const orderId = validateOrderId(
-    input.orderId ??
-      (await ctx.hooks.generateOrderId({
-        paymentType: undefined,
-        user: input.user,
-        prefix: ctx.config.orderIdPrefix,
-      })),
+    input.orderId ?? generateOrderId({ prefix: '', maxLength: PAYMENT_LINK_ORDER_ID_MAX_LENGTH }),
     { maxLength: PAYMENT_LINK_ORDER_ID_MAX_LENGTH },
   );
   const total = paymentLinkTotal(input);

@@ -104,3 +104,31 @@ export type PaymentLinkItemInput = Static<typeof PaymentLinkItemSchema>;
 /** The compiled check of `paymentLinks.create`'s input. */
 export const paymentLinkInputCheck: InputCheck<typeof PaymentLinkInputSchema> =
   compileInput(PaymentLinkInputSchema);
+
+/** Local statuses of a payment link (see `PaymentLinkStatus`). */
+export const PAYMENT_LINK_STATUSES = ['draft', 'active', 'used', 'deleted', 'failed'] as const;
+
+/** Filters of `paymentLinks.list` and `GET /payment-links` (the owner is given apart). */
+export const PaymentLinkListFiltersSchema = Type.Object(
+  {
+    status: Type.Optional(
+      Type.Array(
+        Type.Unsafe<(typeof PAYMENT_LINK_STATUSES)[number]>({
+          type: 'string',
+          enum: [...PAYMENT_LINK_STATUSES],
+        }),
+        { maxItems: 5, description: 'Only these statuses (repeatable).' },
+      ),
+    ),
+    cursor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: '`nextCursor` of the previous page.' }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Page size (default 50).' })),
+  },
+  closed,
+);
+
+/** The compiled check of the list filters. */
+export const paymentLinkListFiltersCheck: InputCheck<typeof PaymentLinkListFiltersSchema> = compileInput(
+  PaymentLinkListFiltersSchema,
+);

@@ -4,28 +4,29 @@
  * (owned by the link's owner, for the link's amount) and counts it against the link.
  * Subclass it and pass it as `createMidtrans({ services: { paymentLinks: MyPaymentLinkService } })`.
  */
+import type { Static } from '@sinclair/typebox';
 import { InvalidStateError, MidtransApiError, NotFoundError } from '../../errors.js';
 import { toJsonObject } from '../../storage/json.js';
 import type { Page } from '../../storage/paging.js';
 import type { Payment } from '../../storage/records/payment.js';
-import type {
-  PaymentLink,
-  PaymentLinkItem,
-  PaymentLinkListQuery,
-} from '../../storage/records/payment-link.js';
+import type { PaymentLink, PaymentLinkItem } from '../../storage/records/payment-link.js';
 import type { ServiceContext } from '../core/context.js';
 import type { KitUser } from '../core/hooks.js';
 import { activate, runCreatePaymentLink } from './payment-link-flow.js';
-import type { CreatePaymentLinkInput } from './payment-link-schema.js';
+import {
+  type CreatePaymentLinkInput,
+  type PaymentLinkListFiltersSchema,
+  paymentLinkListFiltersCheck,
+} from './payment-link-schema.js';
 
 /** Whose links a call may see: a user (or their id); absent means any (staff, the host itself). */
 export type PaymentLinkOwner = KitUser | string | undefined;
 
-/** Filters of `paymentLinks.list` (newest first). */
-export interface ListPaymentLinksOptions extends Omit<PaymentLinkListQuery, 'userId'> {
+/** Options of `paymentLinks.list` (newest first): the filters' rule, and whose links. */
+export type ListPaymentLinksOptions = Static<typeof PaymentLinkListFiltersSchema> & {
   /** Only this user's links. */
   owner?: PaymentLinkOwner;
-}
+};
 
 /** Creates, reads and deletes payment links. */
 export class PaymentLinkService {
@@ -56,9 +57,10 @@ export class PaymentLinkService {
     return link;
   }
 
-  /** A page of links, newest first. */
+  /** A page of links, newest first. @throws ValidationError for bad filters */
   async list(options: ListPaymentLinksOptions = {}): Promise<Page<PaymentLink>> {
     const { owner, ...query } = options;
+    paymentLinkListFiltersCheck.assert(query);
     const userId = ownerIdOf(owner);
     return this.ctx.store.paymentLinks.list(userId === undefined ? query : { ...query, userId });
   }
