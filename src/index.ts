@@ -169,6 +169,7 @@ export type { SnapTransactionResult } from './services/payments/snap-flow.js';
 export type { BillingSweep } from './services/reconciler/reconcile-billing.js';
 export type { ChargeSweep } from './services/reconciler/reconcile-charges.js';
 export { ReconcileOptionsSchema } from './services/reconciler/reconcile-options.js';
+export type { PaymentLinkSweep } from './services/reconciler/reconcile-payment-links.js';
 export type { RefundSweep } from './services/reconciler/reconcile-refunds.js';
 export {
   RECONCILED_STATUSES,

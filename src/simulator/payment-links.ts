@@ -154,6 +154,7 @@ export function paymentLinkView(ctx: SimContext, link: SimPaymentLink): JsonObje
     gross_amount: link.grossAmount,
     usage_limit: link.usageLimit,
     usage: link.usage,
+    ...(link.deleted ? { deleted: true } : {}),
     ...link.echo,
   };
   if (link.expiry !== undefined) {
@@ -177,9 +178,13 @@ function liveLink(ctx: SimContext, req: SimRequest): SimPaymentLink | undefined 
   return link === undefined || link.deleted ? undefined : link;
 }
 
-/** `GET /v1/payment-links/{order_id}`. */
+/**
+ * `GET /v1/payment-links/{order_id}`. A deleted link stays readable (with its purchases), so the
+ * payments made before its deletion can still be found; what Midtrans answers there is not
+ * documented.
+ */
 export function handleGetPaymentLink(ctx: SimContext, req: SimRequest): SimResponse {
-  const link = liveLink(ctx, req);
+  const link = ctx.state.paymentLinks.get(req.params[0] ?? '');
   return link ? { status: 200, body: paymentLinkView(ctx, link) } : messagesError(404, ['Not Found']);
 }
 

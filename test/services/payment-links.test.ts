@@ -76,6 +76,26 @@ describeWithKit('payment links', (h) => {
     },
   );
 
+  itWithKit(h, 'a payment whose notification was lost is recovered by the reconciler, once', async () => {
+    // Notifications go to h.kit; this kit never hears of the payment through its link.
+    const other = await h.createKit();
+    const link = await other.paymentLinks.create(linkInput({ usageLimit: 3 }));
+    const paid = h.sim.controls.payPaymentLink(link.orderId);
+    await h.settle();
+    expect(await other.store.payments.findByOrderId(paid.orderId)).toBeUndefined();
+    const first = await other.reconciler.run();
+    expect(first.paymentLinks).toMatchObject({ recovered: 1, failed: 0 });
+    expect(await other.store.payments.findByOrderId(paid.orderId)).toMatchObject({
+      status: 'paid',
+      userId: '7',
+      paymentLinkId: link.id,
+      grossAmount: 200_000,
+    });
+    expect(await other.paymentLinks.get(link.id)).toMatchObject({ usageCount: 1, paidAmount: 200_000 });
+    expect((await other.reconciler.run()).paymentLinks.recovered).toBe(0);
+    expect(await outboxEvents(other, 'payment_link.paid', link.id)).toHaveLength(1);
+  });
+
   itWithKit(
     h,
     "a notification whose order id extends another system's id is refused as unknown",
@@ -115,7 +135,7 @@ describeWithKit('payment links', (h) => {
       expect(deleted).toMatchObject({ status: 'deleted' });
       expect(deleted.deletedAt).toBeInstanceOf(Date);
       expect(() => h.sim.controls.payPaymentLink(link.orderId)).toThrow(/deleted/);
-      const error = await h.kit.client.paymentLinks.getPaymentLink(link.orderId).catch((e: unknown) => e);
+      const error = await h.kit.client.paymentLinks.deletePaymentLink(link.orderId).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MidtransApiError);
       expect((await h.kit.paymentLinks.delete(link.id)).version).toBe(deleted.version);
       expect(await outboxEvents(h.kit, 'payment_link.deleted', link.id)).toHaveLength(1);

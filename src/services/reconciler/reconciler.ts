@@ -22,6 +22,7 @@ import {
   RECONCILED_STATUSES,
   type ReconcileOutcome,
 } from './reconcile-payment.js';
+import { type PaymentLinkSweep, reconcilePaymentLinks } from './reconcile-payment-links.js';
 import { type RefundSweep, reconcileRefunds } from './reconcile-refunds.js';
 
 export type { ReconcileOptions } from './reconcile-options.js';
@@ -45,6 +46,8 @@ export interface ReconcileSummary {
   billing: BillingSweep;
   /** Subscription charges whose notification never arrived. */
   charges: ChargeSweep;
+  /** Payments through payment links whose notification never arrived. */
+  paymentLinks: PaymentLinkSweep;
 }
 
 const DAY_MS = 86_400_000;
@@ -95,6 +98,7 @@ export class Reconciler {
       refunds: { examined: 0, settled: 0, released: 0, failed: 0 },
       billing: { resumed: 0, failed: 0, abandoned: 0 },
       charges: { examined: 0, recovered: 0, failed: 0 },
+      paymentLinks: { examined: 0, recovered: 0, failed: 0 },
     };
     const now = this.ctx.now().getTime();
     const pass = { batchSize, concurrency, summary };
@@ -109,6 +113,7 @@ export class Reconciler {
     summary.refunds = await reconcileRefunds(this.ctx, olderThan);
     summary.billing = await reconcileBilling(this.ctx, olderThan);
     summary.charges = await reconcileCharges(this.ctx, settledEvery);
+    summary.paymentLinks = await reconcilePaymentLinks(this.ctx, settledEvery);
     // Its events are delivered by the consumers (of this process, or the host's when it runs).
     return summary;
   }
