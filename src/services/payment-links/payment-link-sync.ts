@@ -19,8 +19,13 @@ export async function markPaymentLinkPaid(
 ): Promise<PaymentLink | undefined> {
   const locked = await tx.paymentLinks.lockById(paymentLinkId);
   if (locked === undefined) return undefined;
-  if (locked.status === 'deleted' || locked.status === 'used') {
+  const paidAfterDelete =
+    locked.deletedAt !== null &&
+    payment.transactionTime !== null &&
+    payment.transactionTime.getTime() > locked.deletedAt.getTime();
+  if (locked.status === 'used' || paidAfterDelete) {
     // Midtrans refuses payments through such a link: a race worth a look, but the money is real.
+    // (A payment made before the deletion and reported after it is ordinary.)
     ctx.logger.warn(
       { paymentLinkId, orderId: payment.orderId, status: locked.status },
       'midtrans-kit: a payment link took a payment after it was closed; counting it',
