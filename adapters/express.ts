@@ -42,6 +42,7 @@ export function midtransRouter<U extends KitUser = RequestUser>(
     const handler: RequestHandler = (req, res, next) => void serve(http, route, req, res, next);
     if (route.method === 'GET') router.get(route.path, handler);
     else if (route.method === 'PATCH') router.patch(route.path, handler);
+    else if (route.method === 'DELETE') router.delete(route.path, handler);
     else router.post(route.path, handler);
   }
   return router;

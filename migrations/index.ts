@@ -17,6 +17,7 @@ import { createWebhooksAndReconcilerMigration } from './0003-webhooks-and-reconc
 import { createInvoicesAndSubscriptionsMigration } from './0004-invoices-and-subscriptions.js';
 import { createCapturedAmountMigration } from './0005-captured-amount.js';
 import { createEventConsumersMigration } from './0006-event-consumers.js';
+import { createPaymentLinksMigration } from './0007-payment-links.js';
 import type { MidtransMigration } from './migration.js';
 
 export { DEFAULT_TABLE_PREFIX, migrationTableName } from '../src/storage/tables.js';
@@ -43,6 +44,7 @@ export function createMigrationSource(
     createInvoicesAndSubscriptionsMigration(tables),
     createCapturedAmountMigration(tables),
     createEventConsumersMigration(tables),
+    createPaymentLinksMigration(tables),
   ];
   return {
     getMigrations: async () => [...migrations],

@@ -30,6 +30,7 @@ export {
   type NotificationCallOptions,
   type NotificationUrls,
   nodeHttpTransport,
+  type PaymentLinksApi,
   type SnapApi,
   type SubscriptionsApi,
   type Transport,
@@ -94,6 +95,7 @@ export type {
   KitEventType,
   NotificationRejectedPayload,
   PaymentEventPayload,
+  PaymentLinkEventPayload,
   RecordEventSource,
   RefundEventPayload,
   SubscriptionChargeEventPayload,
@@ -133,6 +135,20 @@ export {
   type ReprocessTarget,
   VERDICT_HTTP_STATUS,
 } from './services/notifications/notifications.js';
+export {
+  type CreatePaymentLinkInput,
+  PAYMENT_LINK_EXPIRY_UNITS,
+  PAYMENT_LINK_STATUSES,
+  PaymentLinkInputSchema,
+  type PaymentLinkItemInput,
+  PaymentLinkItemSchema,
+  PaymentLinkListFiltersSchema,
+} from './services/payment-links/payment-link-schema.js';
+export {
+  type ListPaymentLinksOptions,
+  type PaymentLinkOwner,
+  PaymentLinkService,
+} from './services/payment-links/payment-links.js';
 export type { ChargeResult } from './services/payments/charge-flow.js';
 export type {
   ChargeCommonOptions,
@@ -155,6 +171,7 @@ export type { SnapTransactionResult } from './services/payments/snap-flow.js';
 export type { BillingSweep } from './services/reconciler/reconcile-billing.js';
 export type { ChargeSweep } from './services/reconciler/reconcile-charges.js';
 export { ReconcileOptionsSchema } from './services/reconciler/reconcile-options.js';
+export type { PaymentLinkSweep } from './services/reconciler/reconcile-payment-links.js';
 export type { RefundSweep } from './services/reconciler/reconcile-refunds.js';
 export {
   RECONCILED_STATUSES,
@@ -198,5 +215,6 @@ export type * from './storage/records/notification.js';
 export type * from './storage/records/outbox-event.js';
 export type * from './storage/records/payment.js';
 export type * from './storage/records/payment-event.js';
+export type * from './storage/records/payment-link.js';
 export type * from './storage/records/refund.js';
 export type * from './storage/records/subscription.js';

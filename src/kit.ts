@@ -20,6 +20,7 @@ import {
 } from './services/events/events.js';
 import { InvoiceService } from './services/invoices/invoices.js';
 import { NotificationService } from './services/notifications/notifications.js';
+import { PaymentLinkService } from './services/payment-links/payment-links.js';
 import { PaymentService } from './services/payments/payments.js';
 import { Reconciler } from './services/reconciler/reconciler.js';
 import { SubscriptionService } from './services/subscriptions/subscriptions.js';
@@ -37,6 +38,10 @@ export interface MidtransServices {
   invoices?: new (
     ctx: ServiceContext,
   ) => InvoiceService;
+  /** A PaymentLinkService subclass. */
+  paymentLinks?: new (
+    ctx: ServiceContext,
+  ) => PaymentLinkService;
   /** A SubscriptionService subclass. */
   subscriptions?: new (
     ctx: ServiceContext,
@@ -82,6 +87,8 @@ export interface MidtransKit {
   readonly payments: PaymentService;
   /** Invoices: create, status, void. */
   readonly invoices: InvoiceService;
+  /** Payment links: create, get, list, delete. */
+  readonly paymentLinks: PaymentLinkService;
   /** Subscriptions: create, status, disable, enable, cancel, update. */
   readonly subscriptions: SubscriptionService;
   /** The webhook engine: `handle(rawBody, headers)`. */
@@ -159,6 +166,7 @@ function assembleKit(options: MidtransOptions, internals: KitInternals): Midtran
   };
   const payments = new (services.payments ?? PaymentService)(ctx);
   const invoices = new (services.invoices ?? InvoiceService)(ctx);
+  const paymentLinks = new (services.paymentLinks ?? PaymentLinkService)(ctx);
   const subscriptions = new (services.subscriptions ?? SubscriptionService)(ctx);
   const notifications = new (services.notifications ?? NotificationService)(ctx, {
     trustSignature: config.trustSignature,
@@ -170,6 +178,7 @@ function assembleKit(options: MidtransOptions, internals: KitInternals): Midtran
   return {
     payments,
     invoices,
+    paymentLinks,
     subscriptions,
     notifications,
     reconciler,
@@ -208,6 +217,7 @@ function checkServices(value: unknown): MidtransServices {
   const bases: Record<string, unknown> = {
     payments: PaymentService,
     invoices: InvoiceService,
+    paymentLinks: PaymentLinkService,
     subscriptions: SubscriptionService,
     notifications: NotificationService,
     reconciler: Reconciler,

@@ -93,3 +93,17 @@ export const VOID_REASON_MAX_LENGTH = 255;
 export const REFUND_REASON_MAX_LENGTH = 255;
 /** Width of the refund-key column (room above the 46 characters a key may have). */
 export const REFUND_KEY_COLUMN_LENGTH = 128;
+
+/**
+ * A payment link's order id (our choice). Each payment through it gets the order id
+ * `<this>-<seconds>-<ms>` (25 characters more), which must still be a valid order id (≤ 50).
+ */
+export const PAYMENT_LINK_ORDER_ID_MAX_LENGTH = 25;
+/** A payment link's `payment_link_id`, the customisable part of its URL (our choice; a-z, 0-9, -). */
+export const PAYMENT_LINK_ID_MAX_LENGTH = 100;
+/** Its alphabet. */
+export const PAYMENT_LINK_ID_PATTERN = '^[a-z0-9-]+$';
+/** A payment link's title shown to the customer (our choice). */
+export const PAYMENT_LINK_TITLE_MAX_LENGTH = 255;
+/** How many times a link may be paid (our choice; Midtrans documents no maximum). */
+export const PAYMENT_LINK_USAGE_LIMIT_MAX = 1_000_000;

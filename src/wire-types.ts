@@ -599,3 +599,88 @@ export interface WireSubscriptionError {
 
 /** A fraud status as it may appear on the wire (any case), or absent. */
 export type WireFraudStatus = FraudStatus | Uppercase<FraudStatus> | string | undefined;
+
+// ---------------------------------------------------------------- payment links
+
+/** One `item_details[]` entry of a payment link (Snap's item shape). */
+export interface WirePaymentLinkItem {
+  id?: string;
+  name: string;
+  price: number;
+  quantity: number;
+  brand?: string;
+  category?: string;
+  merchant_name?: string;
+}
+
+/** `customer_details` of a payment link. */
+export interface WirePaymentLinkCustomer {
+  first_name?: string;
+  last_name?: string;
+  email?: string;
+  phone?: string;
+  notes?: string;
+  customer_details_required_fields?: string[];
+}
+
+/** `expiry` of a payment link: `start_time` is `yyyy-MM-dd HH:mm Z`; unit `minutes`, `hours` or `days`. */
+export interface WirePaymentLinkExpiry {
+  start_time?: string;
+  duration: number;
+  unit: string;
+}
+
+/** `POST /v1/payment-links` body. */
+export interface WirePaymentLinkCreateRequest {
+  transaction_details: { order_id: string; gross_amount: number; payment_link_id?: string };
+  customer_required?: boolean;
+  usage_limit?: number;
+  expiry?: WirePaymentLinkExpiry;
+  enabled_payments?: string[];
+  item_details?: WirePaymentLinkItem[];
+  customer_details?: WirePaymentLinkCustomer;
+  title?: string;
+  custom_field1?: string;
+  custom_field2?: string;
+  custom_field3?: string;
+  callbacks?: { finish?: string };
+  credit_card?: JsonObject;
+}
+
+/** `POST /v1/payment-links` answer: the link's order id and the URL to share. */
+export interface WirePaymentLinkCreateResponse {
+  order_id: string;
+  payment_url: string;
+}
+
+/** One payment made through a link (`purchases[]` of the get response). */
+export interface WirePaymentLinkPurchase {
+  order_id: string;
+  payment_status: string;
+  payment_method?: string;
+  snap_token?: string;
+  [extra: string]: unknown;
+}
+
+/** `GET /v1/payment-links/{order_id}` answer. */
+export interface WirePaymentLink {
+  order_id: string;
+  payment_link_url: string;
+  payment_link_id?: string;
+  gross_amount: number;
+  usage_limit?: number | null;
+  usage: number;
+  enabled_payments?: string[];
+  expiry_start?: string;
+  expiry_duration?: number;
+  expiry_unit?: string;
+  item_details?: JsonObject[];
+  customer_details?: JsonObject;
+  purchases?: WirePaymentLinkPurchase[];
+  [extra: string]: unknown;
+}
+
+/** `DELETE /v1/payment-links/{order_id}` answer. */
+export interface WirePaymentLinkDeleteResponse {
+  message: string;
+}

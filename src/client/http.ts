@@ -90,7 +90,9 @@ export function createHttpClient(config: ResolvedClientConfig, deps: HttpClientD
       accept407: request.accept407 === true,
       idempotent,
     };
-    const retrySafe = request.method === 'GET' || idempotent;
+    // DELETE is idempotent by definition: repeating one after a lost answer removes nothing more
+    // (the repeat may answer 404, which the caller of a delete reads as "already gone").
+    const retrySafe = request.method === 'GET' || request.method === 'DELETE' || idempotent;
     for (let attempt = 0; ; attempt++) {
       try {
         // The wire types describe what Midtrans documents; the body is not re-validated here.

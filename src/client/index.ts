@@ -11,6 +11,8 @@ import type { HttpClientDeps } from './http.js';
 import { createHttpClient } from './http.js';
 import type { InvoicesApi } from './invoices.js';
 import { createInvoicesApi } from './invoices.js';
+import type { PaymentLinksApi } from './payment-links.js';
+import { createPaymentLinksApi } from './payment-links.js';
 import type { SnapApi } from './snap.js';
 import { createSnapApi } from './snap.js';
 import type { SubscriptionsApi } from './subscriptions.js';
@@ -21,6 +23,7 @@ export type { CoreApi } from './core-api.js';
 export type { ApiRequest, HttpClient, HttpClientDeps } from './http.js';
 export type { InvoicesApi } from './invoices.js';
 export { nodeHttpTransport } from './node-http-transport.js';
+export type { PaymentLinksApi } from './payment-links.js';
 export type {
   CallOptions,
   ChargeOptions,
@@ -43,6 +46,8 @@ export interface MidtransClient {
   subscriptions: SubscriptionsApi;
   /** Invoicing. */
   invoices: InvoicesApi;
+  /** Payment links. */
+  paymentLinks: PaymentLinksApi;
 }
 
 /**
@@ -64,5 +69,6 @@ export function createMidtransClientFromConfig(
     snap: createSnapApi(http, config),
     subscriptions: createSubscriptionsApi(http, config),
     invoices: createInvoicesApi(http, config),
+    paymentLinks: createPaymentLinksApi(http, config),
   };
 }

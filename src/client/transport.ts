@@ -4,7 +4,7 @@
  */
 
 /** HTTP methods the Midtrans APIs use. */
-export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** One HTTP exchange as midtrans-kit asks a transport to perform it. */
 export interface TransportRequest {

@@ -41,6 +41,16 @@ export function billingActionRoutes(): ActionRoute[] {
         return `Invoice ${invoice.invoiceNumber} voided.`;
       },
     },
+    {
+      pattern: '/payment-links/:id/delete',
+      action: 'dashboard.delete_payment_link',
+      confirm: true,
+      fallback: (p) => `/payment-links/${seg(p.id ?? '')}`,
+      async run(ctx) {
+        const link = await ctx.kit.paymentLinks.delete(ctx.params.id ?? '');
+        return `Payment link ${link.orderId} deleted.`;
+      },
+    },
     subscriptionOp('enable'),
     subscriptionOp('disable'),
     subscriptionOp('cancel'),

@@ -8,6 +8,7 @@ const SECTIONS: readonly [path: string, label: string][] = [
   ['/notifications', 'Notifications'],
   ['/refunds', 'Refunds'],
   ['/invoices', 'Invoices'],
+  ['/payment-links', 'Payment links'],
   ['/subscriptions', 'Subscriptions'],
 ];
 

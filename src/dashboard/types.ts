@@ -15,6 +15,7 @@ export type DashboardAction =
   | 'dashboard.approve'
   | 'dashboard.deny'
   | 'dashboard.void_invoice'
+  | 'dashboard.delete_payment_link'
   | 'dashboard.enable_subscription'
   | 'dashboard.disable_subscription'
   | 'dashboard.cancel_subscription'
@@ -30,6 +31,7 @@ export const DASHBOARD_ACTIONS: readonly DashboardAction[] = [
   'dashboard.approve',
   'dashboard.deny',
   'dashboard.void_invoice',
+  'dashboard.delete_payment_link',
   'dashboard.enable_subscription',
   'dashboard.disable_subscription',
   'dashboard.cancel_subscription',

@@ -6,6 +6,7 @@
 import type { KitLogger } from '../services/core/logger.js';
 import type { InvoiceService } from '../services/invoices/invoices.js';
 import type { NotificationService } from '../services/notifications/notifications.js';
+import type { PaymentLinkService } from '../services/payment-links/payment-links.js';
 import type { PaymentService } from '../services/payments/payments.js';
 import type { SubscriptionService } from '../services/subscriptions/subscriptions.js';
 import type { Store } from '../storage/store.js';
@@ -29,6 +30,8 @@ export interface RouteKit {
   readonly payments: PaymentService;
   /** Invoices: create, status, void. */
   readonly invoices: InvoiceService;
+  /** Payment links: create, get, list, delete. */
+  readonly paymentLinks: PaymentLinkService;
   /** Subscriptions: create, status, disable, enable, cancel, update. */
   readonly subscriptions: SubscriptionService;
   /** The webhook engine. */

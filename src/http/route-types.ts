@@ -23,6 +23,10 @@ export type RouteAction =
   | 'invoices.create'
   | 'invoices.get'
   | 'invoices.void'
+  | 'paymentLinks.create'
+  | 'paymentLinks.list'
+  | 'paymentLinks.get'
+  | 'paymentLinks.delete'
   | 'subscriptions.create'
   | 'subscriptions.get'
   | 'subscriptions.enable'
@@ -78,7 +82,7 @@ export interface RouteResult {
 /** One entry of the route table. */
 export interface RouteDefinition {
   /** HTTP method. */
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Path relative to the mount point; `:name` marks a parameter. */
   path: string;
   /** The action `authorize` is asked about. */

@@ -4,6 +4,7 @@
  */
 import type { RouteDefinition } from './route-types.js';
 import { invoiceRoutes } from './routes/invoices.js';
+import { paymentLinkRoutes } from './routes/payment-links.js';
 import { paymentRoutes } from './routes/payments.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
 import { openApiRoute, webhookRoute } from './routes/webhook.js';
@@ -12,5 +13,12 @@ export type * from './route-types.js';
 
 /** Every route, in the order they are documented. */
 export function createRouteTable(): RouteDefinition[] {
-  return [...paymentRoutes(), ...invoiceRoutes(), ...subscriptionRoutes(), webhookRoute(), openApiRoute()];
+  return [
+    ...paymentRoutes(),
+    ...invoiceRoutes(),
+    ...paymentLinkRoutes(),
+    ...subscriptionRoutes(),
+    webhookRoute(),
+    openApiRoute(),
+  ];
 }

@@ -5,6 +5,7 @@
  */
 import type { Invoice } from '../storage/records/invoice.js';
 import type { Payment } from '../storage/records/payment.js';
+import type { PaymentLink } from '../storage/records/payment-link.js';
 import type { Refund } from '../storage/records/refund.js';
 import type { Subscription } from '../storage/records/subscription.js';
 import type { JsonSchema } from './schemas/json-schema.js';
@@ -78,6 +79,7 @@ export const paymentView = defineView<Payment>({
   userId: 'string?',
   subscriptionId: 'string?',
   invoiceId: 'string?',
+  paymentLinkId: 'string?',
   capturedAmount: 'integer?',
   refundedAmount: 'integer',
   refundCount: 'integer',
@@ -119,6 +121,30 @@ export const invoiceView = defineView<Invoice>({
   notes: 'string?',
   voidReason: 'string?',
   metadata: 'json?',
+});
+
+/** A payment link (its request and Midtrans's raw answers stay on the server). */
+export const paymentLinkView = defineView<PaymentLink>({
+  ...stored,
+  orderId: 'string',
+  linkId: 'string?',
+  status: 'string',
+  title: 'string?',
+  grossAmount: 'integer',
+  currency: 'string',
+  usageLimit: 'integer?',
+  usageCount: 'integer',
+  paidAmount: 'integer',
+  startsAt: 'date?',
+  expiresAt: 'date?',
+  paymentUrl: 'string?',
+  customerFirstName: 'string?',
+  customerLastName: 'string?',
+  customerEmail: 'string?',
+  customerPhone: 'string?',
+  userId: 'string?',
+  metadata: 'json?',
+  deletedAt: 'date?',
 });
 
 /** A subscription (its saved card or GoPay token is never shown). */

@@ -8,7 +8,7 @@ import { KIT_EVENT_TYPES, type KitEvent, type KitEventType } from '../services/e
 import type { JsonObject } from '../wire-types.js';
 import type { RelayedEvent } from './event-sink.js';
 
-const RECORD_KEYS = ['payment', 'invoice', 'subscription', 'notification'] as const;
+const RECORD_KEYS = ['paymentLink', 'payment', 'invoice', 'subscription', 'notification'] as const;
 
 /**
  * Fields a relayed event leaves out: the raw Midtrans bodies a record keeps (a card charge's request
@@ -20,6 +20,7 @@ const WITHHELD: Readonly<Record<string, readonly string[]>> = {
   payment: ['chargeRequest', 'chargeResponse', 'lastResponse'],
   refund: ['response'],
   invoice: ['request', 'response'],
+  paymentLink: ['request', 'response'],
   subscription: ['token', 'request', 'response'],
   notification: ['rawBody', 'headers'],
 };

@@ -13,6 +13,7 @@ import {
   handleStatus,
 } from './operations.js';
 import { handleCreatePayAccount, handleGetPayAccount, handleUnbindPayAccount } from './pay-account.js';
+import { handleCreatePaymentLink, handleDeletePaymentLink, handleGetPaymentLink } from './payment-links.js';
 import { handlePointInquiry } from './point-inquiry.js';
 import { handleRefund } from './refunds.js';
 import type { Router } from './router.js';
@@ -78,4 +79,9 @@ export function addApiRoutes(router: Router): void {
   router.add('POST', '/v1/invoices', { family: 'invoice', handler: handleCreateInvoice, idempotent: true });
   router.add('GET', '/v1/invoices/:id', { family: 'invoice', handler: handleGetInvoice });
   router.add('PATCH', '/v1/invoices/:id/void', { family: 'invoice', handler: handleVoidInvoice });
+
+  // The Payment Link API answers errors in the same `{error_messages}` shape as Invoicing.
+  router.add('POST', '/v1/payment-links', { family: 'invoice', handler: handleCreatePaymentLink });
+  router.add('GET', '/v1/payment-links/:id', { family: 'invoice', handler: handleGetPaymentLink });
+  router.add('DELETE', '/v1/payment-links/:id', { family: 'invoice', handler: handleDeletePaymentLink });
 }

@@ -70,6 +70,7 @@ export function addControlRoutes(router: Router, controls: SimulatorControls): v
     return found;
   });
   route('POST', '/invoices/:id/pay', (req) => controls.payInvoice(id(req)));
+  route('POST', '/payment-links/:id/pay', (req) => controls.payPaymentLink(id(req)));
   route('POST', '/subscriptions/:id/fail-next', (req) =>
     controls.failNextSubscriptionCharges(id(req), numberAt(body(req), 'count') ?? 1),
   );

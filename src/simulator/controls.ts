@@ -11,6 +11,7 @@ import type { SimContext } from './context.js';
 import { transition } from './engine.js';
 import type { FaultTable } from './faults.js';
 import { payInvoice } from './invoice-payment.js';
+import { payPaymentLink } from './payment-link-payment.js';
 import { remainingAmount } from './refunds.js';
 import { createState, findTransaction } from './state.js';
 import type { SimTransaction } from './transaction.js';
@@ -161,6 +162,14 @@ export function createControls(ctx: SimContext, faults: FaultTable): SimulatorCo
       const invoice = ctx.state.invoices.get(invoiceId);
       if (!invoice) throw new SimulatorControlError('not_found', `No invoice ${invoiceId}`);
       const result = payInvoice(ctx, invoice);
+      if (typeof result === 'string') throw new SimulatorControlError('invalid_state', result);
+      return done(result);
+    },
+    payPaymentLink(orderId) {
+      ctx.scheduler.runDue();
+      const link = ctx.state.paymentLinks.get(orderId);
+      if (!link) throw new SimulatorControlError('not_found', `No payment link ${orderId}`);
+      const result = payPaymentLink(ctx, link);
       if (typeof result === 'string') throw new SimulatorControlError('invalid_state', result);
       return done(result);
     },

@@ -9,7 +9,7 @@ const MAX_BODY_BYTES = 1_048_576;
 export function familyOfPath(path: string): ApiFamily {
   if (path.startsWith('/snap/')) return 'snap';
   if (path.startsWith('/v1/subscriptions')) return 'subscription';
-  if (path.startsWith('/v1/invoices')) return 'invoice';
+  if (path.startsWith('/v1/invoices') || path.startsWith('/v1/payment-links')) return 'invoice';
   if (path.startsWith('/v1/bins')) return 'bin';
   return 'core';
 }

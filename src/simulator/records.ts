@@ -38,6 +38,24 @@ export interface SimInvoice {
   transactionId: string | undefined;
 }
 
+/** A payment link held by the simulator, keyed by its order id. */
+export interface SimPaymentLink {
+  orderId: string;
+  /** The customisable part of its URL (`payment_link_id`), generated when not given. */
+  linkId: string;
+  grossAmount: number;
+  /** The request fields echoed by `GET` (items, customer, enabled payments…). */
+  echo: JsonObject;
+  /** Null: no limit. */
+  usageLimit: number | null;
+  /** Payments made through it so far. */
+  usage: number;
+  expiry: { start: number; end: number; startText: string; duration: number; unit: string } | undefined;
+  deleted: boolean;
+  /** The order ids of the transactions paid through it, oldest first. */
+  purchases: string[];
+}
+
 /** A subscription held by the simulator. */
 export interface SimSubscription {
   id: string;

@@ -4,7 +4,7 @@
  */
 import type { JsonObject } from '../wire-types.js';
 import type { CardTokenRecord } from './cards.js';
-import type { PayAccount, SimInvoice, SimSubscription, SnapSession } from './records.js';
+import type { PayAccount, SimInvoice, SimPaymentLink, SimSubscription, SnapSession } from './records.js';
 import type { SimTransaction } from './transaction.js';
 
 /** A stored idempotent response. */
@@ -28,6 +28,10 @@ export interface SimState {
   subscriptions: Map<string, SimSubscription>;
   invoices: Map<string, SimInvoice>;
   invoiceOrderIds: Set<string>;
+  /** Payment links by their order id (also after deletion: the id stays taken). */
+  paymentLinks: Map<string, SimPaymentLink>;
+  /** Payment links by `payment_link_id` (the pay page's address). */
+  paymentLinksById: Map<string, SimPaymentLink>;
   payAccounts: Map<string, PayAccount>;
   /** Next `refund_chargeback_id`. */
   refundSeq: number;
@@ -46,6 +50,8 @@ export function createState(): SimState {
     subscriptions: new Map(),
     invoices: new Map(),
     invoiceOrderIds: new Set(),
+    paymentLinks: new Map(),
+    paymentLinksById: new Map(),
     payAccounts: new Map(),
     refundSeq: 1,
   };

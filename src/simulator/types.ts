@@ -132,6 +132,11 @@ export interface SimulatorControls {
   failNextSubscriptionCharges(subscriptionId: string, count?: number): void;
   /** Pay an invoice (pending/overdue → paid) through a settled VA transaction. */
   payInvoice(invoiceId: string): SimulatorTransactionSnapshot;
+  /**
+   * A customer pays through a payment link (by its order id): a new settled transaction whose order
+   * id starts with the link's. Refused (`invalid_state`) when the link is deleted, expired or used up.
+   */
+  payPaymentLink(orderId: string): SimulatorTransactionSnapshot;
   /** Move the clock forward, running everything that falls due, in time order. */
   advanceClock(ms: number): Date;
   /** Set the clock (forward runs due work like advanceClock). */

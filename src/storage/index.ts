@@ -29,6 +29,7 @@ export type * from './records/notification.js';
 export type * from './records/outbox-event.js';
 export type * from './records/payment.js';
 export type * from './records/payment-event.js';
+export type * from './records/payment-link.js';
 export type * from './records/refund.js';
 export type * from './records/subscription.js';
 export { NOTIFICATION_SUMMARY_MAX_LENGTH } from './repositories/notifications.js';

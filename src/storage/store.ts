@@ -15,6 +15,11 @@ import type { NotificationRepository } from './records/notification.js';
 import type { LockingOutboxRepository, OutboxRepository } from './records/outbox-event.js';
 import type { LockingPaymentRepository, PaymentRepository } from './records/payment.js';
 import type { PaymentEventRepository } from './records/payment-event.js';
+import type {
+  LockingPaymentLinkRepository,
+  PaymentLinkItemRepository,
+  PaymentLinkRepository,
+} from './records/payment-link.js';
 import type { RefundRepository } from './records/refund.js';
 import type { LockingSubscriptionRepository, SubscriptionRepository } from './records/subscription.js';
 
@@ -38,6 +43,10 @@ export interface Repositories {
   readonly outbox: OutboxRepository;
   /** Event consumers and their per-event delivery state. */
   readonly deliveries: EventDeliveryRepository;
+  /** Payment links. */
+  readonly paymentLinks: PaymentLinkRepository;
+  /** Payment link lines. */
+  readonly paymentLinkItems: PaymentLinkItemRepository;
 }
 
 /** The repositories of one transaction: everything commits or rolls back together. */
@@ -52,6 +61,8 @@ export interface StoreTransaction extends Repositories {
   readonly outbox: LockingOutboxRepository;
   /** Delivery state, with claiming. */
   readonly deliveries: LockingEventDeliveryRepository;
+  /** Payment links, with locking reads. */
+  readonly paymentLinks: LockingPaymentLinkRepository;
 }
 
 /** The store. */

@@ -34,6 +34,10 @@ export interface TableNames {
   readonly eventConsumers: string;
   /** Per-consumer delivery state of outbox events. */
   readonly eventDeliveries: string;
+  /** Payment links (Midtrans Payment Link API). */
+  readonly paymentLinks: string;
+  /** Line items of payment links. */
+  readonly paymentLinkItems: string;
 }
 
 /**
@@ -65,6 +69,8 @@ export function tableNames(prefix: string = DEFAULT_TABLE_PREFIX): TableNames {
     outbox: `${prefix}outbox_events`,
     eventConsumers: `${prefix}event_consumers`,
     eventDeliveries: `${prefix}event_deliveries`,
+    paymentLinks: `${prefix}payment_links`,
+    paymentLinkItems: `${prefix}payment_link_items`,
   };
 }
 

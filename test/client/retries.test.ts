@@ -56,6 +56,20 @@ describe('which requests are retried', () => {
     expect(sleeps).toHaveLength(2);
   });
 
+  it('DELETE is retried on 503 (a repeated delete removes nothing more); POST of a payment link is not', async () => {
+    reply = failThen(1, unavailable, { status: 200, body: { message: 'deleted' } });
+    expect(await retryingClient().paymentLinks.deletePaymentLink('PL-1')).toEqual({ message: 'deleted' });
+    expect(server.requests.map((r) => r.method)).toEqual(['DELETE', 'DELETE']);
+    server.requests.length = 0;
+    reply = () => unavailable;
+    await expect(
+      retryingClient().paymentLinks.createPaymentLink({
+        transaction_details: { order_id: 'PL-2', gross_amount: 1 },
+      }),
+    ).rejects.toBeInstanceOf(MidtransApiError);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('GET gives up after maxRetries and throws the last retryable error', async () => {
     reply = () => unavailable;
     const error = await retryingClient(2)

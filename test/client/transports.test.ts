@@ -55,6 +55,13 @@ describe.each(transports)('%s', (name, transport) => {
     expect(server.requests[0]!.headers['transfer-encoding']).toBeUndefined();
   });
 
+  it('sends a bodyless DELETE (payment links) with its path encoded', async () => {
+    reply = () => ({ status: 200, body: { message: 'Payment Link with Order ID PL 1/2 deleted' } });
+    expect((await client().paymentLinks.deletePaymentLink('PL 1/2')).message).toContain('deleted');
+    const req = server.requests[0]!;
+    expect([req.method, req.path, req.rawBody]).toEqual(['DELETE', '/v1/payment-links/PL%201%2F2', '']);
+  });
+
   it('reports a dropped connection as a connection error', async () => {
     reply = () => ({ destroy: true });
     await expect(client().core.status('ORDER-1')).rejects.toMatchObject({ kind: 'connection' });

@@ -47,6 +47,33 @@ export function billingCases(s: DashboardSuite): void {
     expect(voided.text).not.toContain('/void"');
   });
 
+  itWithKit(h, 'lists, shows and deletes a payment link (with the CSRF token of its page)', async () => {
+    const link = await h.kit.paymentLinks.create({
+      items: [{ name: 'Bantal <b>empuk</b>', quantity: 2, price: 95_000 }],
+      title: 'Bantal',
+      usageLimit: 3,
+      user: { id: 'dash-owner' },
+    });
+    h.sim.controls.payPaymentLink(link.orderId);
+    await h.settle();
+    const staff = new DashboardSession(s.app, as('staff'));
+    const list = await staff.get('/payment-links?status=active');
+    expect(list.text).toContain(link.orderId);
+    expect(list.text).toContain('1 / 3');
+    const page = await staff.get(`/payment-links/${link.id}`);
+    expect(page.text).toContain('Rp 190.000');
+    expect(page.text).toContain('Bantal &lt;b&gt;empuk&lt;/b&gt;');
+    expect(page.text).toContain(`${link.orderId}-`);
+    const forged = await staff.post(`/payment-links/${link.id}/delete`, { confirm: 'yes', _csrf: 'forged' });
+    expect(forged.status).toBe(403);
+    expect((await h.kit.paymentLinks.get(link.id)).status).toBe('active');
+    await staff.get(`/payment-links/${link.id}`);
+    const deleted = await staff.submit(`/payment-links/${link.id}/delete`, { confirm: 'yes' });
+    expect(deleted.text).toContain(`Payment link ${link.orderId} deleted.`);
+    expect((await h.kit.paymentLinks.get(link.id)).status).toBe('deleted');
+    expect(deleted.text).not.toContain('/delete"');
+  });
+
   itWithKit(h, 'filters invoices by status and keeps the filter on the next page', async () => {
     const due = new Date(Date.now() + 7 * 86_400_000);
     const items = [{ description: 'Topi', quantity: 1, price: 20_000 }];

@@ -34,6 +34,13 @@ const RULES: Record<RouteAction, Rule> = {
   },
   'invoices.get': { access: 'owner' },
   'invoices.void': { access: 'staff', body: {} },
+  'paymentLinks.create': {
+    access: 'user',
+    body: { items: [{ name: 'Plan', quantity: 1, price: 10_000 }], usageLimit: 1 },
+  },
+  'paymentLinks.list': { access: 'user' },
+  'paymentLinks.get': { access: 'owner' },
+  'paymentLinks.delete': { access: 'owner' },
   'subscriptions.create': {
     access: 'user',
     body: { name: 'MATRIX', amount: 10_000, paymentType: 'credit_card', token: 'saved-token-1' },
@@ -59,7 +66,11 @@ const ROLES: Role[] = ['anonymous', 'other', 'owner', 'staff'];
 
 export function matrixCases(s: Suite): void {
   const routes = createRouteTable();
-  const ids = { orderId: '', invoiceId: '', subscriptionId: '' };
+  const ids = { orderId: '', invoiceId: '', subscriptionId: '', paymentLinkId: '' };
+  const idOfTag: Record<string, keyof typeof ids> = {
+    invoices: 'invoiceId',
+    'payment-links': 'paymentLinkId',
+  };
 
   beforeAll(async () => {
     if ((s.h as unknown as { skipped: boolean }).skipped) return;
@@ -86,6 +97,11 @@ export function matrixCases(s: Suite): void {
       user,
     });
     ids.subscriptionId = subscription.id;
+    const link = await s.h.kit.paymentLinks.create({
+      items: [{ name: 'Plan', quantity: 1, price: 10_000 }],
+      user,
+    });
+    ids.paymentLinkId = link.id;
   });
 
   it('has a rule for every route of the table, with the access the table declares', () => {
@@ -103,7 +119,7 @@ export function matrixCases(s: Suite): void {
       if (rule === undefined) throw new Error(`no authorisation rule for ${route.action}`);
       const path = route.path
         .replace(':orderId', ids.orderId)
-        .replace(':id', route.tag === 'invoices' ? ids.invoiceId : ids.subscriptionId);
+        .replace(':id', ids[idOfTag[route.tag] ?? 'subscriptionId']);
       const seen: Record<string, number> = {};
       for (const role of ROLES) {
         const agent = as(s.app, role);
@@ -112,7 +128,9 @@ export function matrixCases(s: Suite): void {
             ? agent.get(P + path)
             : route.method === 'PATCH'
               ? agent.patch(P + path)
-              : agent.post(P + path);
+              : route.method === 'DELETE'
+                ? agent.delete(P + path)
+                : agent.post(P + path);
         const res = rule.body === undefined ? await call : await call.send(rule.body as object);
         seen[role] = res.status;
         const expected = EXPECTED[rule.access][role];

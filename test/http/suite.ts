@@ -12,6 +12,7 @@ import { concurrencyCases } from './suite-concurrency.js';
 import { errorStatusCases, validationCases } from './suite-errors.js';
 import { matrixCases } from './suite-matrix.js';
 import { mountingCases } from './suite-mounting.js';
+import { paymentLinkCases } from './suite-payment-links.js';
 import { paymentCases } from './suite-payments.js';
 import { webhookCases } from './suite-webhook.js';
 import { createSuite } from './support.js';
@@ -26,6 +27,7 @@ export function httpSuite(adapter: AdapterName): void {
       const s = createSuite(h, adapter);
       paymentCases(s);
       billingCases(s);
+      paymentLinkCases(s);
       validationCases(s);
       errorStatusCases(s);
       matrixCases(s);

@@ -59,6 +59,7 @@ export function as(app: RequestListener, role: Role) {
     get: (path: string) => request(app).get(path).set(headers),
     post: (path: string) => request(app).post(path).set(headers),
     patch: (path: string) => request(app).patch(path).set(headers),
+    delete: (path: string) => request(app).delete(path).set(headers),
   };
 }
 

@@ -7,9 +7,11 @@ import { rmSync } from 'node:fs';
 import type { TestDatabaseKind } from '../support/databases.js';
 import { tempSqliteFile } from '../support/databases.js';
 import { checkInvariants } from './invariants.js';
+import { checkPaymentLinks } from './invariants-payment-links.js';
 import { createModel, type Model, type Step } from './model.js';
 import { malformed, nul, recharge, trespass } from './ops-attacks.js';
 import { advanceClock, invoice, payInvoice, subscribe, trespassBilling } from './ops-billing.js';
+import { createLink, deleteLink, payLink } from './ops-payment-links.js';
 import { charge, customer, operate, pickSnapMethod, read, refund, snap } from './ops-payments.js';
 import { cli, deliver, deliverAll, reconcile } from './ops-system.js';
 import { createRng } from './prng.js';
@@ -35,6 +37,9 @@ export const OPERATIONS = {
   advanceClock: { weight: 3, run: advanceClock },
   reconcile: { weight: 3, run: reconcile },
   cli: { weight: 1, run: cli },
+  createLink: { weight: 4, run: createLink },
+  payLink: { weight: 6, run: payLink },
+  deleteLink: { weight: 2, run: deleteLink },
 } as const;
 
 /** An operation kind. */
@@ -84,6 +89,7 @@ export async function runHistory(options: HistoryOptions): Promise<HistoryResult
     }
     await attempt(world, 'final', () => finish(world, model, rng.fork()));
     world.violations.push(...(await checkInvariants(world, model)));
+    world.violations.push(...(await checkPaymentLinks(world, model)));
   } finally {
     await world.stop();
     if (sqliteFile)

@@ -36,6 +36,9 @@ export async function checkInvariants(world: World, model: Model): Promise<strin
   const subscriptions = await all((c) => store.subscriptions.list(page(c)));
   const subscriptionOwner = new Map(subscriptions.map((s) => [s.id, s.userId]));
   const invoiceOwner = new Map(invoices.map((i) => [i.id, i.userId]));
+  const links = await all((c) => store.paymentLinks.list(page(c)));
+  // A payment through a payment link belongs to the link's owner (invariants-payment-links.ts).
+  for (const link of links) invoiceOwner.set(`link:${link.id}`, link.userId);
 
   for (const invoice of invoices) {
     const owner = model.invoices.get(invoice.id) ?? model.orders.get(invoice.orderId)?.owner;
@@ -74,7 +77,9 @@ async function checkPayment(
     ? subscriptionOwner.get(payment.subscriptionId)
     : payment.invoiceId
       ? invoiceOwner.get(payment.invoiceId)
-      : order?.owner;
+      : payment.paymentLinkId
+        ? invoiceOwner.get(`link:${payment.paymentLinkId}`)
+        : order?.owner;
   if (owner === undefined) found.push(`(a) payment ${id} has no known creator (user ${payment.userId})`);
   else if (payment.userId !== owner)
     found.push(`(a) payment ${id} belongs to ${payment.userId}, not ${owner}`);

@@ -104,6 +104,23 @@ const COLUMNS: Record<string, FromInput | NotFromInput> = {
   'event_deliveries.consumer': { by: 'kit' },
   'event_deliveries.event_row_id': { by: 'kit' },
   'event_deliveries.claim_token': { by: 'kit' },
+  'payments.payment_link_id': { by: 'kit' },
+  'payment_links.order_id': { input: limits.PAYMENT_LINK_ORDER_ID_MAX_LENGTH },
+  'payment_links.link_id': { input: limits.PAYMENT_LINK_ID_MAX_LENGTH },
+  'payment_links.status': { by: 'kit' },
+  'payment_links.title': { input: limits.PAYMENT_LINK_TITLE_MAX_LENGTH },
+  'payment_links.currency': { by: 'kit' },
+  'payment_links.customer_first_name': { input: limits.NAME_MAX_LENGTH },
+  'payment_links.customer_last_name': { input: limits.NAME_MAX_LENGTH },
+  'payment_links.customer_email': { input: limits.EMAIL_MAX_LENGTH },
+  'payment_links.customer_phone': { input: limits.PHONE_MAX_LENGTH },
+  'payment_links.user_id': { input: limits.USER_ID_MAX_LENGTH },
+  'payment_link_items.payment_link_id': { by: 'kit' },
+  'payment_link_items.item_id': { input: limits.ITEM_ID_COLUMN_LENGTH },
+  'payment_link_items.name': { input: limits.ITEM_NAME_MAX_LENGTH },
+  'payment_link_items.brand': { input: limits.ITEM_FIELD_MAX_LENGTH },
+  'payment_link_items.category': { input: limits.ITEM_FIELD_MAX_LENGTH },
+  'payment_link_items.merchant_name': { input: limits.ITEM_FIELD_MAX_LENGTH },
 };
 
 interface BoundedColumn {

@@ -12,6 +12,7 @@ import { registerEntityTests } from './suite-entities.js';
 import { registerMigrationTests } from './suite-migrations.js';
 import { registerOutboxTests } from './suite-outbox.js';
 import { registerPagingTests } from './suite-paging.js';
+import { registerPaymentLinkTests } from './suite-payment-links.js';
 import { registerPaymentTests } from './suite-payments.js';
 import { registerValueTests } from './suite-values.js';
 
@@ -33,6 +34,7 @@ export async function registerStoreSuite(kind: TestDatabaseKind): Promise<void> 
     registerConcurrencyTests(h);
     registerValueTests(h);
     registerPagingTests(h);
+    registerPaymentLinkTests(h);
     registerMigrationTests(h);
   });
 }

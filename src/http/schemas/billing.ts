@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { closed, DateText } from '../../services/core/input-schema.js';
 import { invoiceRequestProperties } from '../../services/invoices/invoice-schema.js';
+import { paymentLinkRequestProperties } from '../../services/payment-links/payment-link-schema.js';
 import {
   subscriptionRequestProperties,
   subscriptionUpdateProperties,
@@ -19,6 +20,9 @@ export const refreshQuery = object({
 
 /** `POST /invoices`: the invoice service's own rule, with dates as ISO text. */
 export const invoiceBody = Type.Object(invoiceRequestProperties(DateText), closed);
+
+/** `POST /payment-links`: the payment link service's own rule, with the expiry start as ISO text. */
+export const paymentLinkBody = Type.Object(paymentLinkRequestProperties(DateText), closed);
 
 /** `POST /subscriptions`: the subscription service's own rule, with `startTime` as ISO text. */
 export const subscriptionBody = Type.Object(subscriptionRequestProperties(DateText), closed);

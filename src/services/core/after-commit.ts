@@ -45,6 +45,8 @@ export function withAfterCommit(store: Store, logger: KitLogger): Store {
     paymentEvents: store.paymentEvents,
     outbox: store.outbox,
     deliveries: store.deliveries,
+    paymentLinks: store.paymentLinks,
+    paymentLinkItems: store.paymentLinkItems,
     migrate: () => store.migrate(),
     migrateDown: () => store.migrateDown(),
     close: () => store.close(),

@@ -17,6 +17,7 @@ const RECORD_DATES: Readonly<Record<string, readonly string[]>> = {
   refund: ['createdAt', 'updatedAt'],
   notification: ['createdAt', 'updatedAt', 'receivedAt', 'processedAt'],
   invoice: ['createdAt', 'updatedAt', 'invoiceDate', 'dueDate', 'paidAt'],
+  paymentLink: ['createdAt', 'updatedAt', 'startsAt', 'expiresAt', 'deletedAt'],
   subscription: [
     'createdAt',
     'updatedAt',

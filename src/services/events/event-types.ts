@@ -9,6 +9,7 @@ import type { Invoice } from '../../storage/records/invoice.js';
 import type { Notification } from '../../storage/records/notification.js';
 import type { Payment } from '../../storage/records/payment.js';
 import type { PaymentEventSource } from '../../storage/records/payment-event.js';
+import type { PaymentLink } from '../../storage/records/payment-link.js';
 import type { Refund } from '../../storage/records/refund.js';
 import type { Subscription } from '../../storage/records/subscription.js';
 
@@ -48,6 +49,18 @@ export interface InvoiceEventPayload {
   /** What caused it. */
   source: RecordEventSource;
   /** For `invoice.paid`: the payment that paid it, when the kit knows it. */
+  payment?: Payment | null;
+}
+
+/** Payload of every `payment_link.*` event. */
+export interface PaymentLinkEventPayload {
+  /** The payment link as committed by the change. */
+  paymentLink: PaymentLink;
+  /** Status before the change (null for `payment_link.created`). */
+  from: string | null;
+  /** What caused it. */
+  source: RecordEventSource;
+  /** For `payment_link.paid`: the payment made through the link. */
   payment?: Payment | null;
 }
 
@@ -105,6 +118,12 @@ export interface KitEvents {
   'invoice.voided': InvoiceEventPayload;
   /** Midtrans reports the invoice expired (its payment link's custom expiry passed). */
   'invoice.expired': InvoiceEventPayload;
+  /** Midtrans created the payment link (it has its payment URL). */
+  'payment_link.created': PaymentLinkEventPayload;
+  /** A payment through the link was paid (once per payment; `paymentLink.usageCount` counts them). */
+  'payment_link.paid': PaymentLinkEventPayload;
+  /** The payment link was deleted: customers can no longer pay through it. */
+  'payment_link.deleted': PaymentLinkEventPayload;
   /** Midtrans created the subscription (status active). */
   'subscription.created': SubscriptionEventPayload;
   /** A recurring charge succeeded. */
@@ -141,6 +160,9 @@ export const KIT_EVENT_TYPES: readonly KitEventType[] = [
   'invoice.paid',
   'invoice.voided',
   'invoice.expired',
+  'payment_link.created',
+  'payment_link.paid',
+  'payment_link.deleted',
   'subscription.created',
   'subscription.charged',
   'subscription.charge_failed',

@@ -5,6 +5,7 @@
  */
 
 import type { Notification } from '../../storage/records/notification.js';
+import type { PaymentLink } from '../../storage/records/payment-link.js';
 import type { WireTransaction } from '../../wire-types.js';
 import type { ServiceContext } from '../core/context.js';
 import { lockOrCreatePayment } from '../payments/payment-origin.js';
@@ -14,16 +15,18 @@ import { type AppliedDelivery, recordOutcome, recordRejection } from './notifica
 /**
  * Apply Midtrans's `truth` (the status response, or the signed body when trusted) to the payment
  * of its order, recording the outcome on `notification`. `midtransInvoiceId` (the body's
- * `metadata.midtrans_invoice_id`) lets an invoice's first payment notification create its payment.
+ * `metadata.midtrans_invoice_id`) lets an invoice's first payment notification create its payment,
+ * `paymentLink` (found from the order id) a payment link's.
  */
 export function applyToPayment(
   ctx: ServiceContext,
   notification: Notification,
   truth: WireTransaction,
   midtransInvoiceId?: string,
+  paymentLink?: PaymentLink,
 ): Promise<AppliedDelivery> {
   return ctx.store.transaction(async (tx) => {
-    const payment = await lockOrCreatePayment(ctx, tx, truth, { midtransInvoiceId });
+    const payment = await lockOrCreatePayment(ctx, tx, truth, { midtransInvoiceId, paymentLink });
     if (payment === undefined) {
       // Seen before the status call, gone now: the payment was deleted meanwhile.
       const error = `no payment, subscription or invoice for order_id "${truth.order_id}"`;

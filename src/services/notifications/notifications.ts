@@ -8,6 +8,7 @@ import { verifyNotification } from '../../domain/signature.js';
 import type { Notification } from '../../storage/records/notification.js';
 import type { ServiceContext } from '../core/context.js';
 import { errorDetail } from '../core/logger.js';
+import { findLinkOfOrder } from '../payment-links/payment-link-order.js';
 import { invoiceIdOf, isKnownOrder, subscriptionNameOf } from '../subscriptions/subscription-order.js';
 import { applyToPayment } from './notification-apply.js';
 import { confirmWithStatus } from './notification-confirm.js';
@@ -124,7 +125,10 @@ export class NotificationService {
     }
     // Checked before the status call: deliveries for another system's orders cost no Midtrans call.
     const invoiceId = invoiceIdOf(parsed.body);
-    if (!(await isKnownOrder(ctx.store, parsed.body.order_id, invoiceId))) {
+    const known = await isKnownOrder(ctx.store, parsed.body.order_id, invoiceId);
+    // A payment through a payment link: Midtrans made the order id from the link's.
+    const paymentLink = known ? undefined : await findLinkOfOrder(ctx.store, parsed.body.order_id);
+    if (!known && paymentLink === undefined) {
       const error =
         subscriptionNameOf(parsed.body.order_id) !== undefined
           ? `no payment for order_id "${parsed.body.order_id}" yet: a subscription charge's payment is created by its Recurring Notification, which names the subscription`
@@ -132,7 +136,7 @@ export class NotificationService {
       return reject(ctx, stored, 'unknown_order', { error, signatureValid: true });
     }
     const truth = trust ? parsed.body : await confirmWithStatus(ctx, parsed.body);
-    return applyToPayment(ctx, stored, truth, invoiceId);
+    return applyToPayment(ctx, stored, truth, invoiceId, paymentLink);
   }
 
   private result(verdict: NotificationVerdict, notification: Notification): NotificationResult {

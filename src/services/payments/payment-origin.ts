@@ -9,6 +9,7 @@
 
 import { ConflictError } from '../../errors.js';
 import type { NewPayment, Payment } from '../../storage/records/payment.js';
+import type { PaymentLink } from '../../storage/records/payment-link.js';
 import type { Subscription } from '../../storage/records/subscription.js';
 import type { StoreTransaction } from '../../storage/store.js';
 import type { WireTransaction } from '../../wire-types.js';
@@ -20,6 +21,8 @@ export interface PaymentOrigin {
   midtransInvoiceId?: string | undefined;
   /** The subscription a Recurring Notification named by its Midtrans id (the only attribution). */
   subscription?: Subscription | undefined;
+  /** The payment link whose order id the transaction's order id extends (payment-link-order.ts). */
+  paymentLink?: PaymentLink | undefined;
 }
 
 /** The locked payment of the order, created from its subscription or invoice when first seen. */
@@ -65,6 +68,23 @@ async function originFields(
       userId: subscription.userId,
       customerEmail: subscription.customerEmail,
       customerDetails: subscription.customerDetails,
+    };
+  }
+  const { paymentLink } = origin;
+  if (paymentLink !== undefined) {
+    // Owned by the link's owner and for the link's amount: the notification's amount is checked
+    // against it like any payment's, so a different amount is refused, not recorded.
+    return {
+      orderId: truth.order_id,
+      grossAmount: paymentLink.grossAmount,
+      currency: paymentLink.currency,
+      paymentType: typeof truth.payment_type === 'string' ? truth.payment_type : null,
+      paymentLinkId: paymentLink.id,
+      userId: paymentLink.userId,
+      customerFirstName: paymentLink.customerFirstName,
+      customerLastName: paymentLink.customerLastName,
+      customerEmail: paymentLink.customerEmail,
+      customerPhone: paymentLink.customerPhone,
     };
   }
   const { midtransInvoiceId } = origin;

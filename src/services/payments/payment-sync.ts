@@ -32,6 +32,7 @@ import { afterCommit } from '../core/after-commit.js';
 import type { ServiceContext } from '../core/context.js';
 import { eventForStatus } from '../events/event-types.js';
 import { markInvoicePaid } from '../invoices/invoice-sync.js';
+import { markPaymentLinkPaid } from '../payment-links/payment-link-sync.js';
 import { requestedExpiry } from './requested-expiry.js';
 
 /** What `applyTransaction` did. */
@@ -156,6 +157,10 @@ export async function recordTransition(
   if (to === 'paid' && payment.invoiceId !== null) {
     // Whoever reports the payment paid (notification, status call, reconciler) pays its invoice.
     await markInvoicePaid(ctx, tx, payment.invoiceId, payment, source === 'manual' ? 'api' : source);
+  }
+  if (to === 'paid' && payment.paymentLinkId !== null) {
+    // Each paid payment through a link counts once: a payment reaches `paid` only once.
+    await markPaymentLinkPaid(ctx, tx, payment.paymentLinkId, payment, source === 'manual' ? 'api' : source);
   }
   if (from !== to) {
     afterCommit(tx, () => ctx.hooks.onStatusChange({ payment, from, to, source }));

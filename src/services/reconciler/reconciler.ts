@@ -14,6 +14,7 @@ import { type BillingSweep, reconcileBilling } from './reconcile-billing.js';
 import { type ChargeSweep, reconcileCharges } from './reconcile-charges.js';
 import { type ReconcileOptions, reconcileOptionsCheck } from './reconcile-options.js';
 import { RECONCILED_STATUSES } from './reconcile-payment.js';
+import { type PaymentLinkSweep, reconcilePaymentLinks } from './reconcile-payment-links.js';
 import { type RefundSweep, reconcileRefunds } from './reconcile-refunds.js';
 
 export type { ReconcileOptions } from './reconcile-options.js';
@@ -37,6 +38,8 @@ export interface ReconcileSummary {
   billing: BillingSweep;
   /** Subscription charges whose notification never arrived. */
   charges: ChargeSweep;
+  /** Payments through payment links whose notification never arrived. */
+  paymentLinks: PaymentLinkSweep;
 }
 
 const DAY_MS = 86_400_000;
@@ -78,6 +81,7 @@ export class Reconciler {
       refunds: { examined: 0, settled: 0, released: 0, failed: 0 },
       billing: { resumed: 0, failed: 0, abandoned: 0 },
       charges: { examined: 0, recovered: 0, failed: 0 },
+      paymentLinks: { examined: 0, recovered: 0, failed: 0 },
     };
     const now = this.ctx.now().getTime();
     const pass = { batchSize, concurrency, tally: summary };
@@ -92,6 +96,7 @@ export class Reconciler {
     summary.refunds = await reconcileRefunds(this.ctx, olderThan);
     summary.billing = await reconcileBilling(this.ctx, olderThan);
     summary.charges = await reconcileCharges(this.ctx, settledEvery);
+    summary.paymentLinks = await reconcilePaymentLinks(this.ctx, settledEvery);
     // Its events are delivered by the consumers (of this process, or the host's when it runs).
     return summary;
   }

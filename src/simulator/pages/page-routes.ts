@@ -3,6 +3,7 @@ import { completeThreeDs } from '../card-charge.js';
 import type { SimContext } from '../context.js';
 import { invoiceStatus } from '../invoices.js';
 import { activatePayAccount } from '../pay-account.js';
+import { paymentLinkStatus } from '../payment-links.js';
 import type { Router, SimRequest, SimResponse } from '../router.js';
 import { payWithSnap } from '../snap.js';
 import { findTransaction } from '../state.js';
@@ -11,6 +12,7 @@ import type { SimulatorControls } from '../types.js';
 import { renderInvoicePage } from './invoice-page.js';
 import { escapeHtml, page } from './layout.js';
 import { renderPayPage } from './pay-page.js';
+import { renderPaymentLinkPage } from './payment-link-page.js';
 import { renderSnapPage } from './snap-page.js';
 import { renderThreeDsPage, SANDBOX_OTP } from './three-ds-page.js';
 
@@ -138,6 +140,23 @@ export function addPageRoutes(router: Router, controls: SimulatorControls): void
       return { status: 409, html: renderInvoicePage(invoice, (error as Error).message) };
     }
     return see(`/invoices/${encodeURIComponent(id)}`);
+  });
+
+  route('GET', '/payment-links/:id', (ctx, req) => {
+    const link = ctx.state.paymentLinksById.get(req.params[0] ?? '');
+    if (!link || link.deleted) return notFoundPage('No such payment link');
+    return { status: 200, html: renderPaymentLinkPage(link, paymentLinkStatus(ctx, link)) };
+  });
+  route('POST', '/payment-links/:id/pay', (ctx, req) => {
+    const link = ctx.state.paymentLinksById.get(req.params[0] ?? '');
+    if (!link || link.deleted) return notFoundPage('No such payment link');
+    try {
+      controls.payPaymentLink(link.orderId);
+    } catch (error) {
+      const html = renderPaymentLinkPage(link, paymentLinkStatus(ctx, link), (error as Error).message);
+      return { status: 409, html };
+    }
+    return see(`/payment-links/${encodeURIComponent(link.linkId)}`);
   });
 
   route('GET', '/v2/gopay/redirect/:link/link', (ctx, req) => {

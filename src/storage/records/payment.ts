@@ -82,6 +82,8 @@ export interface Payment extends StoredRecord {
   subscriptionId: string | null;
   /** Invoice this payment pays. */
   invoiceId: string | null;
+  /** Payment link this payment was made through (Midtrans created the transaction). */
+  paymentLinkId: string | null;
   /**
    * What the capture of a card pre-authorisation took, whole Rupiah: at most `grossAmount`, and
    * the most that can be refunded. Set before Midtrans is asked (one capture per authorisation);
@@ -156,6 +158,8 @@ export interface PaymentRepository {
   findByTransactionId(transactionId: string): Promise<Payment | undefined>;
   /** Payments linked to an invoice, oldest first. */
   listByInvoice(invoiceId: string): Promise<Payment[]>;
+  /** Payments made through a payment link, oldest first. */
+  listByPaymentLink(paymentLinkId: string): Promise<Payment[]>;
   /** Change fields; NotFoundError if absent, ConflictError on a unique key or a stale `expectedVersion`. */
   update(id: string, patch: PaymentPatch, options?: UpdateOptions): Promise<Payment>;
   /** Keyset-paged list, newest first (by creation time, then id). */

@@ -7,6 +7,8 @@ import { createInvoiceRepository } from './invoices.js';
 import { createNotificationRepository } from './notifications.js';
 import { createOutboxRepository } from './outbox.js';
 import { createPaymentEventRepository } from './payment-events.js';
+import { createPaymentLinkItemRepository } from './payment-link-items.js';
+import { createPaymentLinkRepository } from './payment-links.js';
 import { createPaymentRepository } from './payments.js';
 import { createRefundRepository } from './refunds.js';
 import { createSubscriptionRepository } from './subscriptions.js';
@@ -23,6 +25,8 @@ const factories: Factories = {
   paymentEvents: createPaymentEventRepository,
   outbox: createOutboxRepository,
   deliveries: createEventDeliveryRepository,
+  paymentLinks: createPaymentLinkRepository,
+  paymentLinkItems: createPaymentLinkItemRepository,
 };
 
 /** Holds one context's repositories; the getters, defined once below, build each on first use. */

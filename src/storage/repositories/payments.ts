@@ -49,6 +49,7 @@ const columns: ColumnSpec<Payment> = {
   userId: 'text',
   subscriptionId: 'text',
   invoiceId: 'text',
+  paymentLinkId: 'text',
   capturedAmount: 'money',
   refundedAmount: 'money',
   refundCount: 'integer',
@@ -103,6 +104,10 @@ export function createPaymentRepository(ctx: StoreContext): LockingPaymentReposi
     findById: (id) => access.findOne(whereEquals('id', id)),
     findByOrderId: (orderId) => access.findOne(whereEquals('order_id', orderId)),
     findByTransactionId: (transactionId) => access.findOne(whereEquals('transaction_id', transactionId)),
+    listByPaymentLink: (paymentLinkId) =>
+      access.findMany((query) =>
+        query.where('payment_link_id', paymentLinkId).orderBy([{ column: 'created_at' }, { column: 'id' }]),
+      ),
     listByInvoice: (invoiceId) =>
       access.findMany((query) =>
         query.where('invoice_id', invoiceId).orderBy([{ column: 'created_at' }, { column: 'id' }]),
