@@ -17,6 +17,8 @@ import { createWebhooksAndReconcilerMigration } from './0003-webhooks-and-reconc
 import { createInvoicesAndSubscriptionsMigration } from './0004-invoices-and-subscriptions.js';
 import { createCapturedAmountMigration } from './0005-captured-amount.js';
 import { createEventConsumersMigration } from './0006-event-consumers.js';
+// 0007 (payment links) comes from a parallel branch and goes between these two.
+import { createGopayAccountsMigration } from './0008-gopay-accounts.js';
 import type { MidtransMigration } from './migration.js';
 
 export { DEFAULT_TABLE_PREFIX, migrationTableName } from '../src/storage/tables.js';
@@ -43,6 +45,7 @@ export function createMigrationSource(
     createInvoicesAndSubscriptionsMigration(tables),
     createCapturedAmountMigration(tables),
     createEventConsumersMigration(tables),
+    createGopayAccountsMigration(tables),
   ];
   return {
     getMigrations: async () => [...migrations],

@@ -6,6 +6,7 @@
 import type { DialectName } from './dialect.js';
 import type { MigrationReport } from './migrate.js';
 import type { EventDeliveryRepository, LockingEventDeliveryRepository } from './records/event-delivery.js';
+import type { GopayAccountRepository, LockingGopayAccountRepository } from './records/gopay-account.js';
 import type {
   InvoiceItemRepository,
   InvoiceRepository,
@@ -38,6 +39,8 @@ export interface Repositories {
   readonly outbox: OutboxRepository;
   /** Event consumers and their per-event delivery state. */
   readonly deliveries: EventDeliveryRepository;
+  /** Linked GoPay accounts, one per owner. */
+  readonly gopayAccounts: GopayAccountRepository;
 }
 
 /** The repositories of one transaction: everything commits or rolls back together. */
@@ -52,6 +55,8 @@ export interface StoreTransaction extends Repositories {
   readonly outbox: LockingOutboxRepository;
   /** Delivery state, with claiming. */
   readonly deliveries: LockingEventDeliveryRepository;
+  /** Linked GoPay accounts, with locking reads. */
+  readonly gopayAccounts: LockingGopayAccountRepository;
 }
 
 /** The store. */

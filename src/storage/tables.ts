@@ -34,6 +34,8 @@ export interface TableNames {
   readonly eventConsumers: string;
   /** Per-consumer delivery state of outbox events. */
   readonly eventDeliveries: string;
+  /** Linked GoPay accounts, one per owner (migration 0008). */
+  readonly gopayAccounts: string;
 }
 
 /**
@@ -65,6 +67,7 @@ export function tableNames(prefix: string = DEFAULT_TABLE_PREFIX): TableNames {
     outbox: `${prefix}outbox_events`,
     eventConsumers: `${prefix}event_consumers`,
     eventDeliveries: `${prefix}event_deliveries`,
+    gopayAccounts: `${prefix}gopay_accounts`,
   };
 }
 

@@ -45,6 +45,7 @@ export function withAfterCommit(store: Store, logger: KitLogger): Store {
     paymentEvents: store.paymentEvents,
     outbox: store.outbox,
     deliveries: store.deliveries,
+    gopayAccounts: store.gopayAccounts,
     migrate: () => store.migrate(),
     migrateDown: () => store.migrateDown(),
     close: () => store.close(),

@@ -2,6 +2,7 @@
 import type { StoreContext } from '../context.js';
 import type { StoreTransaction } from '../store.js';
 import { createEventDeliveryRepository } from './event-deliveries.js';
+import { createGopayAccountRepository } from './gopay-accounts.js';
 import { createInvoiceItemRepository } from './invoice-items.js';
 import { createInvoiceRepository } from './invoices.js';
 import { createNotificationRepository } from './notifications.js';
@@ -23,5 +24,6 @@ export function createRepositories(ctx: StoreContext): StoreTransaction {
     paymentEvents: createPaymentEventRepository(ctx),
     outbox: createOutboxRepository(ctx),
     deliveries: createEventDeliveryRepository(ctx),
+    gopayAccounts: createGopayAccountRepository(ctx),
   };
 }
