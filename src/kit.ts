@@ -18,6 +18,7 @@ import {
   type EventBus,
   type EventBusOptions,
 } from './services/events/events.js';
+import { GopayAccountService } from './services/gopay-accounts/gopay-accounts.js';
 import { InvoiceService } from './services/invoices/invoices.js';
 import { NotificationService } from './services/notifications/notifications.js';
 import { PaymentService } from './services/payments/payments.js';
@@ -41,6 +42,10 @@ export interface MidtransServices {
   subscriptions?: new (
     ctx: ServiceContext,
   ) => SubscriptionService;
+  /** A GopayAccountService subclass. */
+  gopayAccounts?: new (
+    ctx: ServiceContext,
+  ) => GopayAccountService;
   /** A NotificationService subclass. */
   notifications?: new (
     ctx: ServiceContext,
@@ -84,6 +89,8 @@ export interface MidtransKit {
   readonly invoices: InvoiceService;
   /** Subscriptions: create, status, disable, enable, cancel, update. */
   readonly subscriptions: SubscriptionService;
+  /** GoPay account linking: link, get, refresh, unlink (charge through `payments`). */
+  readonly gopayAccounts: GopayAccountService;
   /** The webhook engine: `handle(rawBody, headers)`. */
   readonly notifications: NotificationService;
   /** Re-syncs open payments with Midtrans. */
@@ -160,6 +167,7 @@ function assembleKit(options: MidtransOptions, internals: KitInternals): Midtran
   const payments = new (services.payments ?? PaymentService)(ctx);
   const invoices = new (services.invoices ?? InvoiceService)(ctx);
   const subscriptions = new (services.subscriptions ?? SubscriptionService)(ctx);
+  const gopayAccounts = new (services.gopayAccounts ?? GopayAccountService)(ctx);
   const notifications = new (services.notifications ?? NotificationService)(ctx, {
     trustSignature: config.trustSignature,
   });
@@ -171,6 +179,7 @@ function assembleKit(options: MidtransOptions, internals: KitInternals): Midtran
     payments,
     invoices,
     subscriptions,
+    gopayAccounts,
     notifications,
     reconciler,
     events: {
@@ -209,6 +218,7 @@ function checkServices(value: unknown): MidtransServices {
     payments: PaymentService,
     invoices: InvoiceService,
     subscriptions: SubscriptionService,
+    gopayAccounts: GopayAccountService,
     notifications: NotificationService,
     reconciler: Reconciler,
   };

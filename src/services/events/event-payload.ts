@@ -25,6 +25,7 @@ const RECORD_DATES: Readonly<Record<string, readonly string[]>> = {
     'nextExecutionAt',
     'lastChargeAt',
   ],
+  gopayAccount: ['createdAt', 'updatedAt', 'linkedAt', 'unlinkedAt'],
 };
 
 /** The payload with the records' Dates restored. */
