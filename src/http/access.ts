@@ -31,8 +31,15 @@ export async function checkAccess<U extends KitUser>(
   throw new HttpProblem(403, 'forbidden', 'You may not do this');
 }
 
+const RECORD_NAMES: Readonly<Record<string, string>> = {
+  payments: 'payment',
+  invoices: 'invoice',
+  subscriptions: 'subscription',
+  'gopay-accounts': 'GoPay account',
+};
+
 /** The 404 of a route's record, the same whether it is absent or hidden. */
 export function notFound(route: RouteDefinition): HttpProblem {
-  const what = route.tag === 'payments' ? 'payment' : route.tag === 'invoices' ? 'invoice' : 'subscription';
+  const what = RECORD_NAMES[route.tag] ?? 'subscription';
   return new HttpProblem(404, 'not_found', `No such ${what}`);
 }

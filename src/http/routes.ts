@@ -3,6 +3,7 @@
  * the OpenAPI document and the docs are all read from it, so a route exists everywhere or nowhere.
  */
 import type { RouteDefinition } from './route-types.js';
+import { gopayAccountRoutes } from './routes/gopay-accounts.js';
 import { invoiceRoutes } from './routes/invoices.js';
 import { paymentRoutes } from './routes/payments.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
@@ -12,5 +13,12 @@ export type * from './route-types.js';
 
 /** Every route, in the order they are documented. */
 export function createRouteTable(): RouteDefinition[] {
-  return [...paymentRoutes(), ...invoiceRoutes(), ...subscriptionRoutes(), webhookRoute(), openApiRoute()];
+  return [
+    ...paymentRoutes(),
+    ...invoiceRoutes(),
+    ...subscriptionRoutes(),
+    ...gopayAccountRoutes(),
+    webhookRoute(),
+    openApiRoute(),
+  ];
 }

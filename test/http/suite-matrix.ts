@@ -43,6 +43,9 @@ const RULES: Record<RouteAction, Rule> = {
   'subscriptions.disable': { access: 'owner' },
   'subscriptions.cancel': { access: 'owner' },
   'subscriptions.update': { access: 'owner', body: { amount: 12_000 } },
+  'gopayAccounts.link': { access: 'user', body: { phoneNumber: '81212345678', countryCode: '62' } },
+  'gopayAccounts.get': { access: 'owner' },
+  'gopayAccounts.unlink': { access: 'owner' },
   'notifications.receive': { access: 'public', body: {} },
   'openapi.get': { access: 'user' },
 };
@@ -59,7 +62,7 @@ const ROLES: Role[] = ['anonymous', 'other', 'owner', 'staff'];
 
 export function matrixCases(s: Suite): void {
   const routes = createRouteTable();
-  const ids = { orderId: '', invoiceId: '', subscriptionId: '' };
+  const ids = { orderId: '', invoiceId: '', subscriptionId: '', gopayAccountId: '' };
 
   beforeAll(async () => {
     if ((s.h as unknown as { skipped: boolean }).skipped) return;
@@ -86,6 +89,12 @@ export function matrixCases(s: Suite): void {
       user,
     });
     ids.subscriptionId = subscription.id;
+    const linked = await s.h.kit.gopayAccounts.link({
+      phoneNumber: '81212345678',
+      countryCode: '62',
+      owner: user,
+    });
+    ids.gopayAccountId = linked.gopayAccount.id;
   });
 
   it('has a rule for every route of the table, with the access the table declares', () => {
@@ -101,9 +110,7 @@ export function matrixCases(s: Suite): void {
       // The rule, not the table, says what must happen: a route whose access drifts fails here too.
       const rule = RULES[route.action];
       if (rule === undefined) throw new Error(`no authorisation rule for ${route.action}`);
-      const path = route.path
-        .replace(':orderId', ids.orderId)
-        .replace(':id', route.tag === 'invoices' ? ids.invoiceId : ids.subscriptionId);
+      const path = route.path.replace(':orderId', ids.orderId).replace(':id', recordIdFor(route.tag, ids));
       const seen: Record<string, number> = {};
       for (const role of ROLES) {
         const agent = as(s.app, role);
@@ -125,4 +132,10 @@ export function matrixCases(s: Suite): void {
       }
     });
   }
+}
+
+function recordIdFor(tag: string, ids: Record<string, string>): string {
+  if (tag === 'invoices') return ids.invoiceId ?? '';
+  if (tag === 'gopay-accounts') return ids.gopayAccountId ?? '';
+  return ids.subscriptionId ?? '';
 }
