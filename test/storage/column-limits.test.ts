@@ -104,6 +104,12 @@ const COLUMNS: Record<string, FromInput | NotFromInput> = {
   'event_deliveries.consumer': { by: 'kit' },
   'event_deliveries.event_row_id': { by: 'kit' },
   'event_deliveries.claim_token': { by: 'kit' },
+  'gopay_accounts.user_id': { input: limits.USER_ID_MAX_LENGTH },
+  'gopay_accounts.account_id': { by: 'midtrans' },
+  'gopay_accounts.status': { by: 'kit' },
+  'gopay_accounts.account_status': { by: 'midtrans' },
+  'gopay_accounts.payment_option_token': { by: 'midtrans' },
+  'gopay_accounts.payment_option_name': { by: 'midtrans' },
 };
 
 interface BoundedColumn {

@@ -15,6 +15,7 @@ export const MIGRATION_NAMES = [
   '0004_invoices_and_subscriptions',
   '0005_captured_amount',
   '0006_event_consumers',
+  '0008_gopay_accounts',
 ];
 
 /** Text in Indonesian, with emoji and CJK, to catch charset and collation mistakes. */
