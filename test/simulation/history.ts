@@ -10,6 +10,7 @@ import { checkInvariants } from './invariants.js';
 import { createModel, type Model, type Step } from './model.js';
 import { malformed, nul, recharge, trespass } from './ops-attacks.js';
 import { advanceClock, invoice, payInvoice, subscribe, trespassBilling } from './ops-billing.js';
+import { gopayAttack, gopayCharge, gopayLink, gopayUnlink } from './ops-gopay-accounts.js';
 import { charge, customer, operate, pickSnapMethod, read, refund, snap } from './ops-payments.js';
 import { cli, deliver, deliverAll, reconcile } from './ops-system.js';
 import { createRng } from './prng.js';
@@ -35,6 +36,10 @@ export const OPERATIONS = {
   advanceClock: { weight: 3, run: advanceClock },
   reconcile: { weight: 3, run: reconcile },
   cli: { weight: 1, run: cli },
+  gopayLink: { weight: 5, run: gopayLink },
+  gopayCharge: { weight: 7, run: gopayCharge },
+  gopayAttack: { weight: 3, run: gopayAttack },
+  gopayUnlink: { weight: 2, run: gopayUnlink },
 } as const;
 
 /** An operation kind. */
