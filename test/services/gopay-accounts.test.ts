@@ -177,4 +177,34 @@ describeWithKit('GoPay accounts', (h) => {
     expect(again.gopayAccount).toMatchObject({ id: linked.id, status: 'pending' });
     expect(again.gopayAccount.accountId).not.toBe(accountId);
   });
+
+  itWithKit(
+    h,
+    'a GoPay subscription on a linked account uses the stored token, for its owner only',
+    async () => {
+      const user = owner();
+      const linked = await linkAndActivate(h, user);
+      const accountId = String(linked.accountId);
+      const name = `GP-${randomBytes(3).toString('hex')}`;
+      const refused = await h.kit.subscriptions
+        .createSubscription({
+          name,
+          amount: 10_000,
+          paymentType: 'gopay',
+          gopayAccountId: accountId,
+          user: owner(),
+        })
+        .catch((e: unknown) => e);
+      expect(refused).toMatchObject({ issues: [{ field: 'gopayAccountId' }] });
+      const { subscription } = await h.kit.subscriptions.createSubscription({
+        name,
+        amount: 10_000,
+        paymentType: 'gopay',
+        gopayAccountId: accountId,
+        user,
+      });
+      expect(subscription).toMatchObject({ status: 'active', gopayAccountId: accountId, userId: user.id });
+      expect(subscription.token).toBe(linked.paymentOptionToken);
+    },
+  );
 });
