@@ -9,6 +9,7 @@
  */
 import { MidtransApiError, NotFoundError } from '../../errors.js';
 import type { GopayAccount } from '../../storage/records/gopay-account.js';
+import type { WirePayAccountResponse } from '../../wire-types.js';
 import type { ServiceContext } from '../core/context.js';
 import type { KitUser } from '../core/hooks.js';
 import type { LinkGopayAccountOptions } from './gopay-account-schema.js';
@@ -72,7 +73,7 @@ export class GopayAccountService {
 
   private apply(
     current: GopayAccount,
-    response: Parameters<typeof applyAccountAnswer>[3],
+    response: WirePayAccountResponse,
     source: 'api',
   ): Promise<GopayAccount> {
     return this.ctx.store.transaction(async (tx) => {
