@@ -207,4 +207,38 @@ describeWithKit('GoPay accounts', (h) => {
       expect(subscription.token).toBe(linked.paymentOptionToken);
     },
   );
+
+  itWithKit(h, 'the owner may pay right after activating, before the notification arrives', async () => {
+    // A kit that receives no notifications: only the charge's own check can see the activation.
+    const kit = await h.createKit();
+    const user = owner();
+    const { activationUrl } = await kit.gopayAccounts.link({
+      phoneNumber: '81212345678',
+      countryCode: '62',
+      owner: user,
+    });
+    const stranger = owner();
+    const linked = await kit.gopayAccounts.get(user);
+    await fetch(String(activationUrl), { method: 'POST', redirect: 'manual' });
+    const accountId = String(linked.accountId);
+    // Another user's attempt on the pending account asks Midtrans nothing and is refused.
+    await expect(
+      kit.payments.createCharge({
+        paymentType: 'gopay',
+        grossAmount: 2_000,
+        paymentOptions: { accountId },
+        user: stranger,
+      }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect((await kit.gopayAccounts.get(user)).status).toBe('pending');
+    const { payment } = await kit.payments.createCharge({
+      paymentType: 'gopay',
+      grossAmount: 2_000,
+      paymentOptions: { accountId },
+      user,
+    });
+    expect(payment.status).toBe('paid');
+    expect(await kit.gopayAccounts.get(user)).toMatchObject({ status: 'enabled', accountStatus: 'ENABLED' });
+    expect(await outboxEvents(kit, 'gopay_account.linked', linked.id)).toHaveLength(1);
+  });
 });

@@ -7,8 +7,10 @@
 
 import type { ChargeRequest, GopayOptions } from '../../domain/types.js';
 import { type FieldIssue, ValidationError } from '../../errors.js';
+import type { GopayAccount } from '../../storage/records/gopay-account.js';
 import type { ServiceContext } from '../core/context.js';
 import type { KitUser } from '../core/hooks.js';
+import { applyAccountAnswer } from './gopay-account-sync.js';
 
 const NOT_YOURS = 'is not an enabled GoPay account linked by this user';
 
@@ -22,9 +24,11 @@ export async function linkedGopayToken(
   accountId: string,
   field: string,
 ): Promise<string> {
-  const account = await ctx.store.gopayAccounts.findByAccountId(accountId);
-  const owned = account !== undefined && user !== undefined && account.userId === String(user.id);
-  const token = owned && account.status === 'enabled' ? account.paymentOptionToken : null;
+  const found = await ctx.store.gopayAccounts.findByAccountId(accountId);
+  const owned = found !== undefined && user !== undefined && found.userId === String(user.id);
+  // The owner who just activated the link may pay before Midtrans's notification arrives: ask.
+  const account = owned && found.status === 'pending' ? await refreshPending(ctx, found) : found;
+  const token = owned && account?.status === 'enabled' ? account.paymentOptionToken : null;
   if (token === null) throw new ValidationError([{ field, reason: NOT_YOURS }]);
   return token;
 }
@@ -50,4 +54,13 @@ export async function withLinkedGopayToken<R extends ChargeRequest>(
   if (options?.accountId === undefined) return request;
   const token = await linkedGopayToken(ctx, user, options.accountId, 'paymentOptions.accountId');
   return { ...request, paymentOptions: { ...options, paymentOptionToken: token } };
+}
+
+async function refreshPending(ctx: ServiceContext, account: GopayAccount): Promise<GopayAccount | undefined> {
+  const accountId = account.accountId ?? '';
+  const response = await ctx.client.core.getPayAccount(accountId);
+  return ctx.store.transaction(async (tx) => {
+    const locked = await tx.gopayAccounts.lockByAccountId(accountId);
+    return locked === undefined ? undefined : applyAccountAnswer(ctx, tx, locked, response, 'api');
+  });
 }
