@@ -18,6 +18,7 @@ import { createInvoicesAndSubscriptionsMigration } from './0004-invoices-and-sub
 import { createCapturedAmountMigration } from './0005-captured-amount.js';
 import { createEventConsumersMigration } from './0006-event-consumers.js';
 import { createPaymentLinksMigration } from './0007-payment-links.js';
+import { createGopayAccountsMigration } from './0008-gopay-accounts.js';
 import type { MidtransMigration } from './migration.js';
 
 export { DEFAULT_TABLE_PREFIX, migrationTableName } from '../src/storage/tables.js';
@@ -45,6 +46,7 @@ export function createMigrationSource(
     createCapturedAmountMigration(tables),
     createEventConsumersMigration(tables),
     createPaymentLinksMigration(tables),
+    createGopayAccountsMigration(tables),
   ];
   return {
     getMigrations: async () => [...migrations],

@@ -86,6 +86,7 @@ export type {
 } from './services/core/hooks.js';
 export type { KitLogger } from './services/core/logger.js';
 export type {
+  GopayAccountEventPayload,
   InvoiceEventPayload,
   KitEvent,
   KitEventEnvelope,
@@ -111,6 +112,9 @@ export type {
   EventConsumer,
 } from './services/events/events.js';
 export { DEFAULT_CONSUMER } from './services/events/events.js';
+export type { LinkGopayAccountOptions } from './services/gopay-accounts/gopay-account-schema.js';
+export { GopayAccountService } from './services/gopay-accounts/gopay-accounts.js';
+export type { GopayLinkResult } from './services/gopay-accounts/gopay-link-flow.js';
 export type { InvoiceResult } from './services/invoices/invoice-flow.js';
 export type { CreateInvoiceOptions, InvoiceItemInput } from './services/invoices/invoice-input.js';
 export type { InvoiceRef } from './services/invoices/invoice-records.js';
@@ -121,7 +125,11 @@ export {
   VoidInvoiceOptionsSchema,
 } from './services/invoices/void-options.js';
 // What `NotificationService`'s protected `decide` (a subclass's hook) takes and returns.
-export type { NotificationSummary, ParsedNotification } from './services/notifications/notification-parse.js';
+export type {
+  NotificationSummary,
+  ParsedNotification,
+  PayAccountNotification,
+} from './services/notifications/notification-parse.js';
 export type { AppliedDelivery } from './services/notifications/notification-record.js';
 export {
   type IncomingHeaders,
@@ -210,6 +218,7 @@ export { UnsafeIntegerError } from './storage/integers.js';
 // Stored JSON columns hold any JSON-serialisable value; `JsonObject` above is the wire's stricter one.
 export type { JsonArray, JsonDocument, JsonObject as JsonRecord } from './storage/json.js';
 export type * from './storage/records/common.js';
+export type * from './storage/records/gopay-account.js';
 export type * from './storage/records/invoice.js';
 export type * from './storage/records/notification.js';
 export type * from './storage/records/outbox-event.js';

@@ -18,6 +18,7 @@ import {
   type EventBus,
   type EventBusOptions,
 } from './services/events/events.js';
+import { GopayAccountService } from './services/gopay-accounts/gopay-accounts.js';
 import { InvoiceService } from './services/invoices/invoices.js';
 import { NotificationService } from './services/notifications/notifications.js';
 import { PaymentLinkService } from './services/payment-links/payment-links.js';
@@ -46,6 +47,10 @@ export interface MidtransServices {
   subscriptions?: new (
     ctx: ServiceContext,
   ) => SubscriptionService;
+  /** A GopayAccountService subclass. */
+  gopayAccounts?: new (
+    ctx: ServiceContext,
+  ) => GopayAccountService;
   /** A NotificationService subclass. */
   notifications?: new (
     ctx: ServiceContext,
@@ -91,6 +96,8 @@ export interface MidtransKit {
   readonly paymentLinks: PaymentLinkService;
   /** Subscriptions: create, status, disable, enable, cancel, update. */
   readonly subscriptions: SubscriptionService;
+  /** GoPay account linking: link, get, refresh, unlink (charge through `payments`). */
+  readonly gopayAccounts: GopayAccountService;
   /** The webhook engine: `handle(rawBody, headers)`. */
   readonly notifications: NotificationService;
   /** Re-syncs open payments with Midtrans. */
@@ -168,6 +175,7 @@ function assembleKit(options: MidtransOptions, internals: KitInternals): Midtran
   const invoices = new (services.invoices ?? InvoiceService)(ctx);
   const paymentLinks = new (services.paymentLinks ?? PaymentLinkService)(ctx);
   const subscriptions = new (services.subscriptions ?? SubscriptionService)(ctx);
+  const gopayAccounts = new (services.gopayAccounts ?? GopayAccountService)(ctx);
   const notifications = new (services.notifications ?? NotificationService)(ctx, {
     trustSignature: config.trustSignature,
   });
@@ -180,6 +188,7 @@ function assembleKit(options: MidtransOptions, internals: KitInternals): Midtran
     invoices,
     paymentLinks,
     subscriptions,
+    gopayAccounts,
     notifications,
     reconciler,
     events: {
@@ -219,6 +228,7 @@ function checkServices(value: unknown): MidtransServices {
     invoices: InvoiceService,
     paymentLinks: PaymentLinkService,
     subscriptions: SubscriptionService,
+    gopayAccounts: GopayAccountService,
     notifications: NotificationService,
     reconciler: Reconciler,
   };

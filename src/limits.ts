@@ -87,6 +87,13 @@ export const CUSTOMER_ID_MAX_LENGTH = USER_ID_MAX_LENGTH;
 export const PAYMENT_TOKEN_MAX_LENGTH = 255;
 /** A GoPay account id (Midtrans makes it). */
 export const GOPAY_ACCOUNT_ID_MAX_LENGTH = 64;
+/**
+ * A GoPay phone number to link: digits without the country code or a leading 0 (Midtrans: 9 to 12
+ * characters, E.164).
+ */
+export const GOPAY_PHONE_PATTERN = '^[1-9][0-9]{8,11}$';
+/** A GoPay phone number's country code: digits only (Midtrans's samples send `62`). */
+export const GOPAY_COUNTRY_CODE_PATTERN = '^[1-9][0-9]{0,3}$';
 /** Why an invoice was voided (our choice; stored, not sent). */
 export const VOID_REASON_MAX_LENGTH = 255;
 /** A refund's reason, sent to Midtrans (Midtrans: 255). */

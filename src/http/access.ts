@@ -31,14 +31,16 @@ export async function checkAccess<U extends KitUser>(
   throw new HttpProblem(403, 'forbidden', 'You may not do this');
 }
 
-const RECORD_OF_TAG: Readonly<Record<string, string>> = {
+const RECORD_NAMES: Readonly<Record<string, string>> = {
   payments: 'payment',
   invoices: 'invoice',
   'payment-links': 'payment link',
+  subscriptions: 'subscription',
+  'gopay-accounts': 'GoPay account',
 };
 
 /** The 404 of a route's record, the same whether it is absent or hidden. */
 export function notFound(route: RouteDefinition): HttpProblem {
-  const what = RECORD_OF_TAG[route.tag] ?? 'subscription';
+  const what = RECORD_NAMES[route.tag] ?? 'subscription';
   return new HttpProblem(404, 'not_found', `No such ${what}`);
 }

@@ -4,6 +4,7 @@
  * importing the kit back; a `MidtransKit` satisfies it as it is.
  */
 import type { KitLogger } from '../services/core/logger.js';
+import type { GopayAccountService } from '../services/gopay-accounts/gopay-accounts.js';
 import type { InvoiceService } from '../services/invoices/invoices.js';
 import type { NotificationService } from '../services/notifications/notifications.js';
 import type { PaymentLinkService } from '../services/payment-links/payment-links.js';
@@ -34,6 +35,8 @@ export interface RouteKit {
   readonly paymentLinks: PaymentLinkService;
   /** Subscriptions: create, status, disable, enable, cancel, update. */
   readonly subscriptions: SubscriptionService;
+  /** GoPay account linking. */
+  readonly gopayAccounts: GopayAccountService;
   /** The webhook engine. */
   readonly notifications: NotificationService;
   /** Reads of the records a route acts on. */

@@ -33,6 +33,9 @@ export type RouteAction =
   | 'subscriptions.disable'
   | 'subscriptions.cancel'
   | 'subscriptions.update'
+  | 'gopayAccounts.link'
+  | 'gopayAccounts.get'
+  | 'gopayAccounts.unlink'
   | 'notifications.receive'
   | 'openapi.get';
 

@@ -3,6 +3,7 @@
  * the OpenAPI document and the docs are all read from it, so a route exists everywhere or nowhere.
  */
 import type { RouteDefinition } from './route-types.js';
+import { gopayAccountRoutes } from './routes/gopay-accounts.js';
 import { invoiceRoutes } from './routes/invoices.js';
 import { paymentLinkRoutes } from './routes/payment-links.js';
 import { paymentRoutes } from './routes/payments.js';
@@ -18,6 +19,8 @@ export function createRouteTable(): RouteDefinition[] {
     ...invoiceRoutes(),
     ...paymentLinkRoutes(),
     ...subscriptionRoutes(),
+    ...subscriptionRoutes(),
+    ...gopayAccountRoutes(),
     webhookRoute(),
     openApiRoute(),
   ];

@@ -1,8 +1,9 @@
 /**
  * What a record looks like over HTTP. Each view lists the fields it shows, once: the same list
  * picks them from the record and describes them in the OpenAPI document. Internal fields stay
- * out (idempotency keys, leases, versions, raw Midtrans bodies, saved card tokens).
+ * out (idempotency keys, leases, versions, raw Midtrans bodies, saved card and GoPay tokens).
  */
+import type { GopayAccount } from '../storage/records/gopay-account.js';
 import type { Invoice } from '../storage/records/invoice.js';
 import type { Payment } from '../storage/records/payment.js';
 import type { PaymentLink } from '../storage/records/payment-link.js';
@@ -173,4 +174,16 @@ export const subscriptionView = defineView<Subscription>({
   lastChargeStatus: 'string?',
   chargeCount: 'integer',
   failureCount: 'integer',
+});
+
+/** A linked GoPay account (its payment-option token is never shown). */
+export const gopayAccountView = defineView<GopayAccount>({
+  ...stored,
+  accountId: 'string?',
+  status: 'string',
+  accountStatus: 'string?',
+  activationUrl: 'string?',
+  paymentOptionName: 'string?',
+  linkedAt: 'date?',
+  unlinkedAt: 'date?',
 });

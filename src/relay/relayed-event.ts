@@ -8,11 +8,19 @@ import { KIT_EVENT_TYPES, type KitEvent, type KitEventType } from '../services/e
 import type { JsonObject } from '../wire-types.js';
 import type { RelayedEvent } from './event-sink.js';
 
-const RECORD_KEYS = ['paymentLink', 'payment', 'invoice', 'subscription', 'notification'] as const;
+const RECORD_KEYS = [
+  'paymentLink',
+  'payment',
+  'invoice',
+  'subscription',
+  'notification',
+  'gopayAccount',
+] as const;
 
 /**
  * Fields a relayed event leaves out: the raw Midtrans bodies a record keeps (a card charge's request
- * holds its `token_id`, a notification its signature) and a subscription's saved card token. They
+ * holds its `token_id`, a notification its signature), a subscription's saved card token and a
+ * linked GoPay account's payment-option token. They
  * stay in the kit's database for staff; a message leaves the process for other services. A
  * consumer that needs one reads the record through the kit.
  */
@@ -23,6 +31,7 @@ const WITHHELD: Readonly<Record<string, readonly string[]>> = {
   paymentLink: ['request', 'response'],
   subscription: ['token', 'request', 'response'],
   notification: ['rawBody', 'headers'],
+  gopayAccount: ['paymentOptionToken'],
 };
 
 /** The payload as a broker may carry it (see `WITHHELD`). */

@@ -7,6 +7,7 @@ import { notificationHeaders, readCommon, readExpiry } from './charge-input.js';
 import type { SimContext } from './context.js';
 import { createTransaction, orderIdAvailable } from './create-transaction.js';
 import { notifyPayment } from './engine.js';
+import { chargeGopayToken } from './gopay-token-charge.js';
 import { isObject, objectAt, stringAt } from './json.js';
 import { METHOD_BUILDERS } from './payment-types.js';
 import type { SimRequest, SimResponse } from './router.js';
@@ -71,6 +72,12 @@ export function charge(
     errors,
   );
   if (!build) return coreValidation(errors);
+  const gopay = paymentType === 'gopay' ? objectAt(body, 'gopay') : undefined;
+  const token = stringAt(gopay, 'payment_option_token');
+  if (token !== undefined) {
+    const accountId = stringAt(gopay, 'account_id');
+    return chargeGopayToken(ctx, { common, accountId, token, transactionId, build, notify });
+  }
   const txn = createTransaction(ctx, {
     transactionId,
     orderId: common.orderId,

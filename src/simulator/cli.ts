@@ -14,6 +14,7 @@ export const SIMULATOR_COMMAND: CliCommand<
   | 'host'
   | 'notification-url'
   | 'recurring-notification-url'
+  | 'pay-account-notification-url'
   | 'time-scale'
 > = {
   name: 'simulator',
@@ -36,6 +37,11 @@ export const SIMULATOR_COMMAND: CliCommand<
     'recurring-notification-url': {
       value: '<url>',
       description: 'URL for subscription events',
+      default: 'the notification URL',
+    },
+    'pay-account-notification-url': {
+      value: '<url>',
+      description: 'URL for GoPay accounts linked and unlinked',
       default: 'the notification URL',
     },
     'time-scale': {
@@ -72,6 +78,8 @@ export async function runSimulatorCli(
   if (notificationUrl !== undefined) options.notificationUrl = notificationUrl;
   const recurring = parsed.text('recurring-notification-url');
   if (recurring !== undefined) options.recurringNotificationUrl = recurring;
+  const payAccount = parsed.text('pay-account-notification-url');
+  if (payAccount !== undefined) options.payAccountNotificationUrl = payAccount;
 
   const sim = await startSimulator(options);
   console.log(`Midtrans simulator listening

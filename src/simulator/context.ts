@@ -11,6 +11,7 @@ export interface ResolvedOptions {
   clientKey: string | undefined;
   notificationUrl: string | undefined;
   recurringNotificationUrl: string | undefined;
+  payAccountNotificationUrl: string | undefined;
   merchantId: string;
   /** Whether transactions created by subscriptions also send payment notifications. */
   subscriptionPaymentNotifications: boolean;

@@ -20,7 +20,7 @@ import { createWaiters } from './waiters.js';
 
 /** A notification ready to send to its URLs. */
 export interface OutgoingNotification {
-  kind: 'payment' | 'recurring';
+  kind: 'payment' | 'recurring' | 'pay_account';
   orderId: string;
   urls: readonly string[];
   payload: JsonObject;
@@ -46,7 +46,7 @@ export interface Notifier {
 
 interface Delivery {
   id: string;
-  kind: 'payment' | 'recurring';
+  kind: 'payment' | 'recurring' | 'pay_account';
   url: string;
   orderId: string;
   payload: JsonObject;

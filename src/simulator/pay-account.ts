@@ -1,11 +1,13 @@
 /**
  * GoPay account linking (`/v2/pay/account…`, docs/midtrans-wire.md §10). An account is PENDING
- * until its activation link is opened (the simulator serves that page), then ENABLED with a
- * GOPAY_WALLET token.
+ * until the customer presses "Link" on its activation page (pages/gopay-link-page.ts), then
+ * ENABLED with a GOPAY_WALLET token; unbinding makes it DISABLED. Both changes send the Pay
+ * Account notification Midtrans documents.
  */
 import type { JsonObject } from '../wire-types.js';
 import type { SimContext } from './context.js';
 import { isObject, objectAt, stringAt } from './json.js';
+import { notifyPayAccount } from './pay-account-notification.js';
 import type { PayAccount } from './records.js';
 import type { SimRequest, SimResponse } from './router.js';
 import { coreError, coreValidation } from './wire-errors.js';
@@ -36,6 +38,7 @@ export function handleCreatePayAccount(ctx: SimContext, req: SimRequest): SimRes
     status: 'PENDING',
     token: Buffer.from(JSON.stringify({ type: 'GOPAY_WALLET', id: accountId })).toString('base64'),
     redirectUrl: stringAt(partner, 'redirect_url'),
+    balance: INITIAL_BALANCE,
   };
   ctx.state.payAccounts.set(accountId, account);
   return {
@@ -43,6 +46,9 @@ export function handleCreatePayAccount(ctx: SimContext, req: SimRequest): SimRes
     body: { ...accountBody(account, '201'), actions: activationActions(ctx, accountId) },
   };
 }
+
+/** Every new simulated wallet holds this much (Midtrans's samples show 1,000,000.00). */
+export const INITIAL_BALANCE = 1_000_000;
 
 function activationActions(ctx: SimContext, accountId: string): JsonObject[] {
   return [
@@ -79,7 +85,7 @@ export function handleGetPayAccount(ctx: SimContext, req: SimRequest): SimRespon
         {
           name: 'GOPAY_WALLET',
           active: true,
-          balance: { value: '1000000.00', currency: 'IDR' },
+          balance: { value: `${account.balance}.00`, currency: 'IDR' },
           metadata: {},
           token: account.token,
         },
@@ -93,7 +99,10 @@ export function handleGetPayAccount(ctx: SimContext, req: SimRequest): SimRespon
 export function handleUnbindPayAccount(ctx: SimContext, req: SimRequest): SimResponse {
   const account = ctx.state.payAccounts.get(req.params[0] ?? '');
   if (!account) return coreError('404', 'Account not found');
-  account.status = 'DISABLED';
+  if (account.status !== 'DISABLED') {
+    account.status = 'DISABLED';
+    notifyPayAccount(ctx, account);
+  }
   return {
     status: 200,
     body: {
@@ -104,21 +113,34 @@ export function handleUnbindPayAccount(ctx: SimContext, req: SimRequest): SimRes
   };
 }
 
-/** The activation link page opened: the account becomes ENABLED. */
+/** The account an activation link (`gpar_…` web, `gpad_…` app) belongs to. */
+export function payAccountOfLink(ctx: SimContext, linkId: string): PayAccount | undefined {
+  return ctx.state.payAccounts.get(linkId.replace(/^gpa[rd]_/, ''));
+}
+
+/** The customer pressed "Link": a PENDING account becomes ENABLED and Midtrans notifies. */
 export function activatePayAccount(ctx: SimContext, linkId: string): PayAccount | undefined {
-  const account = ctx.state.payAccounts.get(linkId.replace(/^gpa[rd]_/, ''));
-  if (account && account.status === 'PENDING') account.status = 'ENABLED';
+  const account = payAccountOfLink(ctx, linkId);
+  if (account && account.status === 'PENDING') {
+    account.status = 'ENABLED';
+    notifyPayAccount(ctx, account);
+  }
   return account;
 }
 
-/** Whether a GoPay token belongs to an enabled linked account (the token encodes the account id). */
-export function gopayTokenValid(ctx: SimContext, token: string): boolean {
+/** The enabled linked account a GoPay token belongs to (the token encodes the account id). */
+export function accountOfToken(ctx: SimContext, token: string): PayAccount | undefined {
   let id: unknown;
   try {
     id = (JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { id?: unknown }).id;
   } catch {
-    return false;
+    return undefined;
   }
   const account = typeof id === 'string' ? ctx.state.payAccounts.get(id) : undefined;
-  return account?.token === token && account.status === 'ENABLED';
+  return account?.token === token && account.status === 'ENABLED' ? account : undefined;
+}
+
+/** Whether a GoPay token belongs to an enabled linked account. */
+export function gopayTokenValid(ctx: SimContext, token: string): boolean {
+  return accountOfToken(ctx, token) !== undefined;
 }

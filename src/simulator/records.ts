@@ -90,4 +90,6 @@ export interface PayAccount {
   status: 'PENDING' | 'ENABLED' | 'DISABLED' | 'EXPIRED';
   token: string;
   redirectUrl: string | undefined;
+  /** GoPay wallet balance in whole Rupiah; a token charge debits it. */
+  balance: number;
 }

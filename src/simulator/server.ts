@@ -36,6 +36,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       clientKey: options.clientKey,
       notificationUrl: options.notificationUrl,
       recurringNotificationUrl: options.recurringNotificationUrl,
+      payAccountNotificationUrl: options.payAccountNotificationUrl,
       merchantId: options.merchantId ?? 'G000000001',
       subscriptionPaymentNotifications: options.subscriptionPaymentNotifications ?? true,
     },

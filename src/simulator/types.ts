@@ -31,6 +31,8 @@ export interface SimulatorOptions {
   notificationUrl?: string;
   /** Recurring Notification URL for subscription events; defaults to `notificationUrl`. */
   recurringNotificationUrl?: string;
+  /** Pay Account Notification URL (GoPay account linked/unlinked); defaults to `notificationUrl`. */
+  payAccountNotificationUrl?: string;
   /** Simulator clock: a time source, or a start instant frozen until moved by the controls. */
   now?: NowOption;
   /** Notification retry behaviour. */
@@ -46,7 +48,7 @@ export interface DeliveryAttempt {
   /** Id of the delivery (one notification to one URL); retries share it. */
   id: string;
   /** `payment` (Payment Notification URL) or `recurring` (subscription events). */
-  kind: 'payment' | 'recurring';
+  kind: 'payment' | 'recurring' | 'pay_account';
   url: string;
   /** Order id of the transaction, or the subscription id for recurring events. */
   orderId: string;

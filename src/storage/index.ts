@@ -24,6 +24,7 @@ export {
 } from './paging.js';
 export type * from './records/common.js';
 export type * from './records/event-delivery.js';
+export type * from './records/gopay-account.js';
 export type * from './records/invoice.js';
 export type * from './records/notification.js';
 export type * from './records/outbox-event.js';

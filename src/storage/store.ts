@@ -6,6 +6,7 @@
 import type { DialectName } from './dialect.js';
 import type { MigrationReport } from './migrate.js';
 import type { EventDeliveryRepository, LockingEventDeliveryRepository } from './records/event-delivery.js';
+import type { GopayAccountRepository, LockingGopayAccountRepository } from './records/gopay-account.js';
 import type {
   InvoiceItemRepository,
   InvoiceRepository,
@@ -47,6 +48,8 @@ export interface Repositories {
   readonly paymentLinks: PaymentLinkRepository;
   /** Payment link lines. */
   readonly paymentLinkItems: PaymentLinkItemRepository;
+  /** Linked GoPay accounts, one per owner. */
+  readonly gopayAccounts: GopayAccountRepository;
 }
 
 /** The repositories of one transaction: everything commits or rolls back together. */
@@ -63,6 +66,8 @@ export interface StoreTransaction extends Repositories {
   readonly deliveries: LockingEventDeliveryRepository;
   /** Payment links, with locking reads. */
   readonly paymentLinks: LockingPaymentLinkRepository;
+  /** Linked GoPay accounts, with locking reads. */
+  readonly gopayAccounts: LockingGopayAccountRepository;
 }
 
 /** The store. */

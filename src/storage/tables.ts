@@ -38,6 +38,8 @@ export interface TableNames {
   readonly paymentLinks: string;
   /** Line items of payment links. */
   readonly paymentLinkItems: string;
+  /** Linked GoPay accounts, one per owner (migration 0008). */
+  readonly gopayAccounts: string;
 }
 
 /**
@@ -71,6 +73,7 @@ export function tableNames(prefix: string = DEFAULT_TABLE_PREFIX): TableNames {
     eventDeliveries: `${prefix}event_deliveries`,
     paymentLinks: `${prefix}payment_links`,
     paymentLinkItems: `${prefix}payment_link_items`,
+    gopayAccounts: `${prefix}gopay_accounts`,
   };
 }
 

@@ -50,6 +50,9 @@ const RULES: Record<RouteAction, Rule> = {
   'subscriptions.disable': { access: 'owner' },
   'subscriptions.cancel': { access: 'owner' },
   'subscriptions.update': { access: 'owner', body: { amount: 12_000 } },
+  'gopayAccounts.link': { access: 'user', body: { phoneNumber: '81212345678', countryCode: '62' } },
+  'gopayAccounts.get': { access: 'owner' },
+  'gopayAccounts.unlink': { access: 'owner' },
   'notifications.receive': { access: 'public', body: {} },
   'openapi.get': { access: 'user' },
 };
@@ -66,11 +69,7 @@ const ROLES: Role[] = ['anonymous', 'other', 'owner', 'staff'];
 
 export function matrixCases(s: Suite): void {
   const routes = createRouteTable();
-  const ids = { orderId: '', invoiceId: '', subscriptionId: '', paymentLinkId: '' };
-  const idOfTag: Record<string, keyof typeof ids> = {
-    invoices: 'invoiceId',
-    'payment-links': 'paymentLinkId',
-  };
+  const ids = { orderId: '', invoiceId: '', subscriptionId: '', paymentLinkId: '', gopayAccountId: '' };
 
   beforeAll(async () => {
     if ((s.h as unknown as { skipped: boolean }).skipped) return;
@@ -102,6 +101,12 @@ export function matrixCases(s: Suite): void {
       user,
     });
     ids.paymentLinkId = link.id;
+    const linked = await s.h.kit.gopayAccounts.link({
+      phoneNumber: '81212345678',
+      countryCode: '62',
+      owner: user,
+    });
+    ids.gopayAccountId = linked.gopayAccount.id;
   });
 
   it('has a rule for every route of the table, with the access the table declares', () => {
@@ -117,9 +122,7 @@ export function matrixCases(s: Suite): void {
       // The rule, not the table, says what must happen: a route whose access drifts fails here too.
       const rule = RULES[route.action];
       if (rule === undefined) throw new Error(`no authorisation rule for ${route.action}`);
-      const path = route.path
-        .replace(':orderId', ids.orderId)
-        .replace(':id', ids[idOfTag[route.tag] ?? 'subscriptionId']);
+      const path = route.path.replace(':orderId', ids.orderId).replace(':id', recordIdFor(route.tag, ids));
       const seen: Record<string, number> = {};
       for (const role of ROLES) {
         const agent = as(s.app, role);
@@ -143,4 +146,11 @@ export function matrixCases(s: Suite): void {
       }
     });
   }
+}
+
+function recordIdFor(tag: string, ids: Record<string, string>): string {
+  if (tag === 'invoices') return ids.invoiceId ?? '';
+  if (tag === 'payment-links') return ids.paymentLinkId ?? '';
+  if (tag === 'gopay-accounts') return ids.gopayAccountId ?? '';
+  return ids.subscriptionId ?? '';
 }

@@ -10,6 +10,7 @@ import type { AdapterName } from './apps.js';
 import { billingCases } from './suite-billing.js';
 import { concurrencyCases } from './suite-concurrency.js';
 import { errorStatusCases, validationCases } from './suite-errors.js';
+import { gopayAccountCases } from './suite-gopay-accounts.js';
 import { matrixCases } from './suite-matrix.js';
 import { mountingCases } from './suite-mounting.js';
 import { paymentLinkCases } from './suite-payment-links.js';
@@ -28,6 +29,7 @@ export function httpSuite(adapter: AdapterName): void {
       paymentCases(s);
       billingCases(s);
       paymentLinkCases(s);
+      gopayAccountCases(s);
       validationCases(s);
       errorStatusCases(s);
       matrixCases(s);

@@ -62,7 +62,7 @@ const PINNED: Record<TestDatabaseKind, Pinned> = {
     webhook: c(10, 1, 1, 0, 2, 3, 3),
     'webhook duplicate': c(8, 1, 1, 0, 2, 1, 3),
     refund: c(17, 2, 2, 0, 5, 3, 5),
-    'reconciled payment': c(22, 3, 3, 0, 9, 2, 5),
+    'reconciled payment': c(23, 3, 3, 0, 10, 2, 5),
     'event delivered': c(13, 2, 2, 0, 4, 1, 4),
   },
   mariadb: {
@@ -70,7 +70,7 @@ const PINNED: Record<TestDatabaseKind, Pinned> = {
     webhook: c(10, 1, 1, 0, 3, 3, 2),
     'webhook duplicate': c(8, 1, 1, 0, 3, 1, 2),
     refund: c(16, 2, 2, 0, 6, 3, 3),
-    'reconciled payment': c(19, 3, 3, 0, 9, 2, 2),
+    'reconciled payment': c(20, 3, 3, 0, 10, 2, 2),
     'event delivered': c(11, 2, 2, 0, 4, 1, 2),
   },
   postgres: {
@@ -78,7 +78,7 @@ const PINNED: Record<TestDatabaseKind, Pinned> = {
     webhook: c(9, 1, 1, 0, 2, 3, 2),
     'webhook duplicate': c(7, 1, 1, 0, 2, 1, 2),
     refund: c(17, 2, 2, 2, 5, 3, 3),
-    'reconciled payment': c(19, 3, 3, 0, 9, 2, 2),
+    'reconciled payment': c(20, 3, 3, 0, 10, 2, 2),
     'event delivered': c(11, 2, 2, 0, 4, 1, 2),
   },
 };

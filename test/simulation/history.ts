@@ -11,6 +11,7 @@ import { checkPaymentLinks } from './invariants-payment-links.js';
 import { createModel, type Model, type Step } from './model.js';
 import { malformed, nul, recharge, trespass } from './ops-attacks.js';
 import { advanceClock, invoice, payInvoice, subscribe, trespassBilling } from './ops-billing.js';
+import { gopayAttack, gopayCharge, gopayLink, gopayUnlink } from './ops-gopay-accounts.js';
 import { createLink, deleteLink, payLink } from './ops-payment-links.js';
 import { charge, customer, operate, pickSnapMethod, read, refund, snap } from './ops-payments.js';
 import { cli, deliver, deliverAll, reconcile } from './ops-system.js';
@@ -40,6 +41,10 @@ export const OPERATIONS = {
   createLink: { weight: 4, run: createLink },
   payLink: { weight: 6, run: payLink },
   deleteLink: { weight: 2, run: deleteLink },
+  gopayLink: { weight: 5, run: gopayLink },
+  gopayCharge: { weight: 7, run: gopayCharge },
+  gopayAttack: { weight: 3, run: gopayAttack },
+  gopayUnlink: { weight: 2, run: gopayUnlink },
 } as const;
 
 /** An operation kind. */

@@ -6,6 +6,7 @@ import { toPaymentStatus } from '../../src/domain/status.js';
 import type { Page } from '../../src/storage/paging.js';
 import type { Payment } from '../../src/storage/records/payment.js';
 import type { Subscription } from '../../src/storage/records/subscription.js';
+import { checkGopayInvariants } from './invariants-gopay.js';
 import type { Model } from './model.js';
 import type { World } from './world.js';
 
@@ -25,7 +26,7 @@ async function all<T>(list: (cursor: string | undefined) => Promise<Page<T>>): P
   return out;
 }
 
-/** Check (a)–(d) after the final reconcile; (e) was checked on every request. Returns the violations. */
+/** Check (a)–(d) and (g) after the final reconcile; (e) was checked on every request. Returns the violations. */
 export async function checkInvariants(world: World, model: Model): Promise<string[]> {
   const found: string[] = [];
   const { store } = world.kit;
@@ -58,6 +59,7 @@ export async function checkInvariants(world: World, model: Model): Promise<strin
   for (const payment of payments) {
     found.push(...(await checkPayment(world, model, payment, subscriptionOwner, invoiceOwner)));
   }
+  found.push(...(await checkGopayInvariants(world, model, payments)));
   return found;
 }
 

@@ -164,7 +164,7 @@ describe('charge responses per payment type', () => {
     const created = await api('POST', '/v2/pay/account', fixture('pay-account-create.request.json'));
     check(created.body, 'pay-account-create.response.json');
     const actions = created.body.actions as { url: string }[];
-    await fetch(actions[0]?.url ?? '', { redirect: 'manual' });
+    await fetch(actions[0]?.url ?? '', { method: 'POST', redirect: 'manual' });
     const got = await api('GET', `/v2/pay/account/${String(created.body.account_id)}`);
     expect(got.body.account_status).toBe('ENABLED');
     check(got.body, 'pay-account-get.response.json');

@@ -24,7 +24,12 @@ describe('extras', () => {
     const pending = await call(sim.apiUrl, 'GET', `/v2/pay/account/${accountId}`);
     expect(pending.body.account_status).toBe('PENDING');
     const link = (account.body.actions as { url: string }[])[0]?.url ?? '';
-    await fetch(link);
+    // Opening the link shows the GoPay page; only pressing "Link" enables the account.
+    expect(await (await fetch(link)).text()).toContain('Link</button>');
+    expect((await call(sim.apiUrl, 'GET', `/v2/pay/account/${accountId}`)).body.account_status).toBe(
+      'PENDING',
+    );
+    await fetch(link, { method: 'POST', redirect: 'manual' });
     const enabled = await call(sim.apiUrl, 'GET', `/v2/pay/account/${accountId}`);
     const token = (enabled.body.metadata as { payment_options: { token: string }[] }).payment_options[0]
       ?.token;

@@ -121,6 +121,12 @@ const COLUMNS: Record<string, FromInput | NotFromInput> = {
   'payment_link_items.brand': { input: limits.ITEM_FIELD_MAX_LENGTH },
   'payment_link_items.category': { input: limits.ITEM_FIELD_MAX_LENGTH },
   'payment_link_items.merchant_name': { input: limits.ITEM_FIELD_MAX_LENGTH },
+  'gopay_accounts.user_id': { input: limits.USER_ID_MAX_LENGTH },
+  'gopay_accounts.account_id': { by: 'midtrans' },
+  'gopay_accounts.status': { by: 'kit' },
+  'gopay_accounts.account_status': { by: 'midtrans' },
+  'gopay_accounts.payment_option_token': { by: 'midtrans' },
+  'gopay_accounts.payment_option_name': { by: 'midtrans' },
 };
 
 interface BoundedColumn {

@@ -16,6 +16,7 @@ export const MIGRATION_NAMES = [
   '0005_captured_amount',
   '0006_event_consumers',
   '0007_payment_links',
+  '0008_gopay_accounts',
 ];
 
 /** Text in Indonesian, with emoji and CJK, to catch charset and collation mistakes. */

@@ -9,6 +9,7 @@ import { registerConcurrencyTests } from './suite-concurrency.js';
 import { registerConflictTests } from './suite-conflicts.js';
 import { registerDeliveryTests } from './suite-deliveries.js';
 import { registerEntityTests } from './suite-entities.js';
+import { registerGopayAccountTests } from './suite-gopay-accounts.js';
 import { registerMigrationTests } from './suite-migrations.js';
 import { registerOutboxTests } from './suite-outbox.js';
 import { registerPagingTests } from './suite-paging.js';
@@ -28,6 +29,7 @@ export async function registerStoreSuite(kind: TestDatabaseKind): Promise<void> 
     });
     registerPaymentTests(h);
     registerEntityTests(h);
+    registerGopayAccountTests(h);
     registerOutboxTests(h);
     registerDeliveryTests(h);
     registerConflictTests(h);

@@ -16,6 +16,7 @@ const TABLE_KEYS = [
   'notifications',
   'paymentEvents',
   'outbox',
+  'gopayAccounts',
 ] as const satisfies readonly (keyof TableNames)[];
 
 async function tablesPresent(store: KnexStore): Promise<boolean[]> {

@@ -1,6 +1,7 @@
 /** Request schemas of the invoice and subscription routes (the services check the finer rules). */
 import { Type } from '@sinclair/typebox';
 import { closed, DateText } from '../../services/core/input-schema.js';
+import { gopayLinkProperties } from '../../services/gopay-accounts/gopay-account-schema.js';
 import { invoiceRequestProperties } from '../../services/invoices/invoice-schema.js';
 import { paymentLinkRequestProperties } from '../../services/payment-links/payment-link-schema.js';
 import {
@@ -29,3 +30,6 @@ export const subscriptionBody = Type.Object(subscriptionRequestProperties(DateTe
 
 /** `PATCH /subscriptions/:id`: the update's own rule, with `schedule.startTime` as ISO text. */
 export const subscriptionPatch = Type.Object(subscriptionUpdateProperties(DateText), closed);
+
+/** `POST /gopay-accounts`: the link's own rule, without the owner (the signed-in user). */
+export const gopayLinkBody = Type.Object(gopayLinkProperties, closed);

@@ -47,6 +47,7 @@ export function withAfterCommit(store: Store, logger: KitLogger): Store {
     deliveries: store.deliveries,
     paymentLinks: store.paymentLinks,
     paymentLinkItems: store.paymentLinkItems,
+    gopayAccounts: store.gopayAccounts,
     migrate: () => store.migrate(),
     migrateDown: () => store.migrateDown(),
     close: () => store.close(),

@@ -26,6 +26,7 @@ const RECORD_DATES: Readonly<Record<string, readonly string[]>> = {
     'nextExecutionAt',
     'lastChargeAt',
   ],
+  gopayAccount: ['createdAt', 'updatedAt', 'linkedAt', 'unlinkedAt'],
 };
 
 /** The payload with the records' Dates restored. */

@@ -5,6 +5,7 @@
  * `failed` (provider failure, or Midtrans refused the charge): `payment.status` tells them apart.
  */
 import type { PaymentStatus } from '../../constants.js';
+import type { GopayAccount } from '../../storage/records/gopay-account.js';
 import type { Invoice } from '../../storage/records/invoice.js';
 import type { Notification } from '../../storage/records/notification.js';
 import type { Payment } from '../../storage/records/payment.js';
@@ -86,6 +87,16 @@ export interface SubscriptionChargeEventPayload extends SubscriptionEventPayload
   statusMessage: string | null;
 }
 
+/** Payload of `gopay_account.linked` / `gopay_account.unlinked`. */
+export interface GopayAccountEventPayload {
+  /** The account as committed by the change (relays withhold its payment-option token). */
+  gopayAccount: GopayAccount;
+  /** Status before the change. */
+  from: string | null;
+  /** What caused it. */
+  source: RecordEventSource;
+}
+
 /** Every event type and its payload. */
 export interface KitEvents {
   /** A payment record was written (before Midtrans is called). */
@@ -138,6 +149,10 @@ export interface KitEvents {
   'subscription.cancelled': SubscriptionEventPayload;
   /** Name, amount or schedule changed through the kit. */
   'subscription.updated': SubscriptionEventPayload;
+  /** A GoPay account became usable (the customer activated the link). */
+  'gopay_account.linked': GopayAccountEventPayload;
+  /** A linked GoPay account stopped being usable (unlinked through the kit or at GoPay, or expired). */
+  'gopay_account.unlinked': GopayAccountEventPayload;
 }
 
 /** An event type. */
@@ -170,6 +185,8 @@ export const KIT_EVENT_TYPES: readonly KitEventType[] = [
   'subscription.enabled',
   'subscription.cancelled',
   'subscription.updated',
+  'gopay_account.linked',
+  'gopay_account.unlinked',
 ];
 
 /** Envelope fields of every event. */

@@ -22,12 +22,20 @@ export type NotificationSummary = Pick<
   | 'signatureKey'
 >;
 
+/** The fields of a Pay Account notification the engine reads (the rest is kept as received). */
+export interface PayAccountNotification extends Record<string, unknown> {
+  /** Midtrans's account id. */
+  account_id: string;
+}
+
 /** What a body turned out to be. */
 export type ParsedNotification =
   /** A Payment Notification with every field the engine relies on. */
   | { kind: 'payment'; body: WireNotification; summary: NotificationSummary }
   /** A Recurring Notification (subscription created or charged): no order id, no signature. */
   | { kind: 'recurring'; body: Record<string, unknown>; summary: NotificationSummary }
+  /** A Pay Account notification (a GoPay account linked or unlinked): an account id, no order id. */
+  | { kind: 'pay_account'; body: PayAccountNotification; summary: NotificationSummary }
   /** Not JSON, not an object, or a required field missing or not a string. */
   | { kind: 'malformed'; reason: string; summary: NotificationSummary };
 
@@ -50,6 +58,9 @@ export function parseNotification(text: string): ParsedNotification {
   if (!isRecord(value)) return { kind: 'malformed', reason: 'body is not a JSON object', summary: {} };
   const summary = summarize(value);
   if (isRecurringEvent(value)) return { kind: 'recurring', body: value, summary };
+  if (value.order_id === undefined && typeof value.account_id === 'string' && value.account_id !== '') {
+    return { kind: 'pay_account', body: { ...value, account_id: value.account_id }, summary };
+  }
   const missing = REQUIRED.filter((field) => typeof value[field] !== 'string' || value[field] === '');
   if (missing.length > 0) {
     return { kind: 'malformed', reason: `missing or non-string field(s): ${missing.join(', ')}`, summary };

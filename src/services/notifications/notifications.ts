@@ -10,6 +10,7 @@ import type { ServiceContext } from '../core/context.js';
 import { errorDetail } from '../core/logger.js';
 import { findLinkOfOrder } from '../payment-links/payment-link-order.js';
 import { invoiceIdOf, isKnownOrder, subscriptionNameOf } from '../subscriptions/subscription-order.js';
+import { applyPayAccount } from './gopay-account-notification.js';
 import { applyToPayment } from './notification-apply.js';
 import { confirmWithStatus } from './notification-confirm.js';
 import {
@@ -119,6 +120,7 @@ export class NotificationService {
     if (parsed.kind === 'malformed') return reject(ctx, stored, 'malformed', { error: parsed.reason });
     const trust = this.options.trustSignature ?? ctx.config.trustSignature;
     if (parsed.kind === 'recurring') return applyRecurring(ctx, stored, parsed.body, trust);
+    if (parsed.kind === 'pay_account') return applyPayAccount(ctx, stored, parsed.body);
     if (!verifyNotification(parsed.body, ctx.config.serverKey)) {
       const error = 'signature_key does not match the server key';
       return reject(ctx, stored, 'rejected_signature', { error, signatureValid: false });

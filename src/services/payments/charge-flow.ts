@@ -18,6 +18,7 @@ import { afterCommit } from '../core/after-commit.js';
 import type { ServiceContext } from '../core/context.js';
 import { reachFault } from '../core/fault-points.js';
 import type { KitUser } from '../core/hooks.js';
+import { withLinkedGopayToken } from '../gopay-accounts/gopay-account-charge.js';
 import { assertChargeInput, type CreateChargeOptions } from './charge-input.js';
 import { writeRecord } from './charge-record.js';
 import { failCharge, recordCallFailure } from './payment-records.js';
@@ -44,8 +45,10 @@ export async function runCharge(ctx: ServiceContext, input: CreateChargeOptions)
     }));
   const customerDetails =
     input.customerDetails ?? (user ? await ctx.hooks.customerDetailsFor(user) : undefined);
-  const request = { ...input, orderId, customerDetails } as ChargeRequest & { user?: KitUser };
-  delete request.user;
+  const draft = { ...input, orderId, customerDetails } as ChargeRequest & { user?: KitUser };
+  delete draft.user;
+  // A linked GoPay account is charged with its stored token, and only by its owner.
+  const request = await withLinkedGopayToken(ctx, draft, user);
   const wire = (await ctx.hooks.beforeCharge({
     kind: 'charge',
     request: toWireCharge(request),

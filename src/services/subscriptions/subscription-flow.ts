@@ -14,6 +14,8 @@ import type { Subscription } from '../../storage/records/subscription.js';
 import type { WireSubscription, WireSubscriptionCreateRequest } from '../../wire-types.js';
 import type { ServiceContext } from '../core/context.js';
 import { reachFault } from '../core/fault-points.js';
+import type { KitUser } from '../core/hooks.js';
+import { linkedGopayToken } from '../gopay-accounts/gopay-account-charge.js';
 import { errorText } from '../invoices/invoice-records.js';
 import { assertSubscriptionInput, type CreateSubscriptionOptions } from './subscription-input.js';
 import { applySubscriptionObject, enqueueStateEvent } from './subscription-sync.js';
@@ -35,7 +37,7 @@ export async function runCreateSubscription(
   input: CreateSubscriptionOptions,
 ): Promise<SubscriptionResult> {
   assertSubscriptionInput(input, ctx.now());
-  const token = input.token ?? (await gopayToken(ctx, input.gopayAccountId ?? ''));
+  const token = input.token ?? (await gopayToken(ctx, input.gopayAccountId ?? '', input.user));
   const draft = toWireSubscriptionCreate({
     name: input.name,
     amount: input.amount,
@@ -138,8 +140,18 @@ async function sendCreate(
   return { subscription, response };
 }
 
-/** The token of the GoPay wallet option of a linked account (Pay Account API). */
-async function gopayToken(ctx: ServiceContext, accountId: string): Promise<string> {
+/**
+ * The token of the GoPay wallet option of a linked account: the stored one when the account was
+ * linked through the kit (then only its owner may subscribe with it), else Midtrans's (Pay Account API).
+ */
+async function gopayToken(
+  ctx: ServiceContext,
+  accountId: string,
+  user: KitUser | undefined,
+): Promise<string> {
+  if ((await ctx.store.gopayAccounts.findByAccountId(accountId)) !== undefined) {
+    return linkedGopayToken(ctx, user, accountId, 'gopayAccountId');
+  }
   const account = await ctx.client.core.getPayAccount(accountId);
   const options = account.metadata?.payment_options ?? [];
   const wallet = options.find((option) => option.name === 'GOPAY_WALLET' && option.active) ?? options[0];

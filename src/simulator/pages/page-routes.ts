@@ -2,13 +2,14 @@
 import { completeThreeDs } from '../card-charge.js';
 import type { SimContext } from '../context.js';
 import { invoiceStatus } from '../invoices.js';
-import { activatePayAccount } from '../pay-account.js';
+import { activatePayAccount, payAccountOfLink } from '../pay-account.js';
 import { paymentLinkStatus } from '../payment-links.js';
 import type { Router, SimRequest, SimResponse } from '../router.js';
 import { payWithSnap } from '../snap.js';
 import { findTransaction } from '../state.js';
 import { statusCodeFor } from '../transitions.js';
 import type { SimulatorControls } from '../types.js';
+import { renderGopayLinkPage } from './gopay-link-page.js';
 import { renderInvoicePage } from './invoice-page.js';
 import { escapeHtml, page } from './layout.js';
 import { renderPayPage } from './pay-page.js';
@@ -159,16 +160,19 @@ export function addPageRoutes(router: Router, controls: SimulatorControls): void
     return see(`/payment-links/${encodeURIComponent(link.linkId)}`);
   });
 
+  // The activation link opens the GoPay page; pressing "Link" there enables the account.
   route('GET', '/v2/gopay/redirect/:link/link', (ctx, req) => {
-    const account = activatePayAccount(ctx, req.params[0] ?? '');
+    const link = req.params[0] ?? '';
+    const account = payAccountOfLink(ctx, link);
+    if (!account) return notFoundPage('No such GoPay account');
+    const action = `/v2/gopay/redirect/${encodeURIComponent(link)}/link`;
+    return { status: 200, html: renderGopayLinkPage(account, action) };
+  });
+  route('POST', '/v2/gopay/redirect/:link/link', (ctx, req) => {
+    const link = req.params[0] ?? '';
+    const account = activatePayAccount(ctx, link);
     if (!account) return notFoundPage('No such GoPay account');
     if (account.redirectUrl) return see(account.redirectUrl);
-    return {
-      status: 200,
-      html: page(
-        'GoPay linked',
-        `<div class="card"><h1>GoPay account linked</h1><p>Status: ${account.status}</p></div>`,
-      ),
-    };
+    return see(`/v2/gopay/redirect/${encodeURIComponent(link)}/link`);
   });
 }

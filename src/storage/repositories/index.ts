@@ -2,6 +2,7 @@
 import type { StoreContext } from '../context.js';
 import type { StoreTransaction } from '../store.js';
 import { createEventDeliveryRepository } from './event-deliveries.js';
+import { createGopayAccountRepository } from './gopay-accounts.js';
 import { createInvoiceItemRepository } from './invoice-items.js';
 import { createInvoiceRepository } from './invoices.js';
 import { createNotificationRepository } from './notifications.js';
@@ -27,6 +28,7 @@ const factories: Factories = {
   deliveries: createEventDeliveryRepository,
   paymentLinks: createPaymentLinkRepository,
   paymentLinkItems: createPaymentLinkItemRepository,
+  gopayAccounts: createGopayAccountRepository,
 };
 
 /** Holds one context's repositories; the getters, defined once below, build each on first use. */
