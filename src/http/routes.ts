@@ -19,7 +19,6 @@ export function createRouteTable(): RouteDefinition[] {
     ...invoiceRoutes(),
     ...paymentLinkRoutes(),
     ...subscriptionRoutes(),
-    ...subscriptionRoutes(),
     ...gopayAccountRoutes(),
     webhookRoute(),
     openApiRoute(),
