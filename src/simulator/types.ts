@@ -134,6 +134,12 @@ export interface SimulatorControls {
   payInvoice(invoiceId: string): SimulatorTransactionSnapshot;
   /** Move the clock forward, running everything that falls due, in time order. */
   advanceClock(ms: number): Date;
+  /**
+   * Move the clock forward like {@link SimulatorControls.advanceClock}, but wait at each due
+   * instant for the notification attempts it started to be answered, so retries (and retries of
+   * retries) that fall inside the jump run at their own instant, with `now` equal to it.
+   */
+  advanceClockSettled(ms: number): Promise<Date>;
   /** Set the clock (forward runs due work like advanceClock). */
   setNow(date: Date | string | number): Date;
   /** Current simulator time. */
