@@ -1,12 +1,14 @@
 /** `POST /v2/charge`: validate, refuse duplicates (406), create the transaction per payment type. */
 
+import { maxCustomExpiryMs } from '../domain/expiry-limits.js';
 import { formatMidtransTime } from '../domain/wire-time.js';
 import type { JsonObject } from '../wire-types.js';
 import { chargeCard } from './card-charge.js';
-import { notificationHeaders, readCommon, readExpiry } from './charge-input.js';
+import { notificationHeaders, readCommon } from './charge-input.js';
 import type { SimContext } from './context.js';
 import { createTransaction, orderIdAvailable } from './create-transaction.js';
 import { notifyPayment } from './engine.js';
+import { readExpiry } from './expiry-input.js';
 import { isObject, objectAt, stringAt } from './json.js';
 import { METHOD_BUILDERS } from './payment-types.js';
 import type { SimRequest, SimResponse } from './router.js';
@@ -44,14 +46,13 @@ export function charge(
   else if (!KNOWN_TYPES.has(paymentType)) errors.push(`payment_type ${paymentType} is not supported`);
   const common = readCommon(body, errors);
   const now = ctx.clock.nowMs();
-  const expiryAt = readExpiry(
-    objectAt(body, 'custom_expiry'),
-    'custom_expiry',
-    'order_time',
-    'expiry_duration',
-    now,
-    errors,
-  );
+  const where = {
+    field: 'custom_expiry',
+    startKey: 'order_time',
+    durationKey: 'expiry_duration',
+    maxMs: maxCustomExpiryMs(paymentType),
+  };
+  const expiryAt = readExpiry(objectAt(body, 'custom_expiry'), where, now, errors);
   if (errors.length > 0 || !common || !paymentType) return coreValidation(errors);
   if (!orderIdAvailable(ctx, common.orderId)) return duplicateOrder();
   if (paymentType === 'credit_card') return chargeCard(ctx, body, common, notify, expiryAt);

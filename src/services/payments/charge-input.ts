@@ -5,6 +5,8 @@
  */
 import type { NotificationUrls } from '../../client/request-options.js';
 import { PaymentType } from '../../constants.js';
+import { customExpiryMs } from '../../domain/custom-expiry.js';
+import { customExpiryProblem } from '../../domain/expiry-limits.js';
 import { itemsTotal } from '../../domain/money.js';
 import type {
   ChargePayment,
@@ -70,6 +72,9 @@ export function assertChargeInput(input: unknown): asserts input is CreateCharge
       issues.push(...handIssues(input));
       const problem = amountLimitProblem(input.grossAmount, amountLimitFor(type, input.paymentOptions));
       if (problem) issues.push({ field: 'grossAmount', reason: problem });
+      const expiry = input.customExpiry;
+      const expiryProblem = expiry && customExpiryProblem(customExpiryMs(expiry), type);
+      if (expiryProblem) issues.push({ field: 'customExpiry.expiryDuration', reason: expiryProblem });
       if (type === 'akulaku') {
         if (!input.itemDetails?.length)
           issues.push({ field: 'itemDetails', reason: 'is required for akulaku' });
