@@ -48,7 +48,7 @@ export interface DeliveryAttempt {
   /** `payment` (Payment Notification URL) or `recurring` (subscription events). */
   kind: 'payment' | 'recurring';
   url: string;
-  /** Order id of the transaction, or the subscription id for recurring events. */
+  /** Order id of the transaction; recurring events: `SUBS-` + the charge's order id, or the subscription id when no transaction was made. */
   orderId: string;
   payload: JsonObject;
   /** 1 for the first attempt. */
