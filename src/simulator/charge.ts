@@ -1,5 +1,6 @@
 /** `POST /v2/charge`: validate, refuse duplicates (406), create the transaction per payment type. */
 
+import { amountLimitFor, amountLimitProblem } from '../domain/amount-limits.js';
 import { maxCustomExpiryMs } from '../domain/expiry-limits.js';
 import { formatMidtransTime } from '../domain/wire-time.js';
 import type { JsonObject } from '../wire-types.js';
@@ -53,6 +54,11 @@ export function charge(
     maxMs: maxCustomExpiryMs(paymentType),
   };
   const expiryAt = readExpiry(objectAt(body, 'custom_expiry'), where, now, errors);
+  if (common && paymentType) {
+    const options = objectAt(body, paymentType === 'cstore' ? 'cstore' : 'bank_transfer');
+    const problem = amountLimitProblem(common.grossAmount, amountLimitFor(paymentType, options));
+    if (problem) errors.push(`transaction_details.gross_amount ${problem}`);
+  }
   if (errors.length > 0 || !common || !paymentType) return coreValidation(errors);
   if (!orderIdAvailable(ctx, common.orderId)) return duplicateOrder();
   if (paymentType === 'credit_card') return chargeCard(ctx, body, common, notify, expiryAt);

@@ -5,6 +5,7 @@
  */
 import type { NotificationUrls } from '../../client/request-options.js';
 import { PaymentType } from '../../constants.js';
+import { amountLimitFor, amountLimitProblem } from '../../domain/amount-limits.js';
 import { customExpiryMs } from '../../domain/custom-expiry.js';
 import { customExpiryProblem } from '../../domain/expiry-limits.js';
 import { itemsTotal } from '../../domain/money.js';
@@ -19,7 +20,6 @@ import type {
 import { type FieldIssue, ValidationError } from '../../errors.js';
 import type { KitUser } from '../core/hooks.js';
 import { metadataIssues, ownerIssues } from '../core/input-schema.js';
-import { amountLimitFor, amountLimitProblem } from './amount-limits.js';
 import { type ChargeCommonFields, chargeInputCheck, snapInputCheck } from './charge-schemas.js';
 import { paymentOptionIssues } from './payment-options-check.js';
 
