@@ -68,6 +68,9 @@ export const SNAP_METHODS: ReadonlyMap<string, { label: string; body: JsonObject
   ['credit_card', { label: 'Credit / debit card', body: { payment_type: 'credit_card' } }],
 ]);
 
+/** The documented answer to an order id already in use (active or paid). */
+export const DUPLICATE_ORDER_MESSAGE = 'order_id has been paid and utilized, please use another order ID';
+
 /** `POST /snap/v1/transactions`. */
 export function handleSnapCreate(ctx: SimContext, req: SimRequest): SimResponse {
   const body = isObject(req.body) ? req.body : undefined;
@@ -85,7 +88,8 @@ export function handleSnapCreate(ctx: SimContext, req: SimRequest): SimResponse 
   const expiresAt = readExpiry(objectAt(body, 'expiry'), where, now, errors);
   if (errors.length > 0 || !common) return messagesError(400, errors);
   if (!orderIdAvailable(ctx, common.orderId)) {
-    return messagesError(400, ['transaction_details.order_id has already been taken']);
+    // Midtrans's "Error Code & Response Code" page: 406, in these words (docs/simulator.md).
+    return messagesError(406, [DUPLICATE_ORDER_MESSAGE]);
   }
   const token = ctx.ids.uuid();
   const session: SnapSession = {

@@ -38,3 +38,24 @@ describe('405 on a known path with the wrong method', () => {
     expect(answer.body.id).toEqual(expect.any(String));
   });
 });
+
+describe('documented error texts (docs.midtrans.com, "Error Code & Response Code")', () => {
+  it('Snap: an order id in use answers 406 "order_id has been paid and utilized, please use another order ID"', async () => {
+    const body = { transaction_details: { order_id: 'DUP-SNAP-1', gross_amount: 10_000 } };
+    expect((await call(sim.snapUrl, 'POST', '/transactions', body)).status).toBe(201);
+    const again = await call(sim.snapUrl, 'POST', '/transactions', body);
+    expect(again.status).toBe(406);
+    expect(again.body).toEqual({
+      error_messages: ['order_id has been paid and utilized, please use another order ID'],
+    });
+  });
+
+  it('Snap: a wrong key answers 401 "Access denied due to unauthorized transaction, please check client or server key"', async () => {
+    const body = { transaction_details: { order_id: 'AUTH-SNAP-1', gross_amount: 10_000 } };
+    const answer = await call(sim.snapUrl, 'POST', '/transactions', body, { auth: 'SB-Mid-server-WRONG' });
+    expect(answer.status).toBe(401);
+    expect(answer.body.error_messages?.[0]).toBe(
+      'Access denied due to unauthorized transaction, please check client or server key',
+    );
+  });
+});
