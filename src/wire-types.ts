@@ -68,8 +68,10 @@ export interface WireCustomerDetails {
 /** `custom_expiry` of a Core API charge. */
 export interface WireCustomExpiry {
   order_time?: string;
-  expiry_duration: number;
-  unit: 'second' | 'minute' | 'hour' | 'day';
+  /** Midtrans types it String(50): `60` and `"60"` are both taken. */
+  expiry_duration: number | string;
+  /** Default minute. */
+  unit?: 'second' | 'minute' | 'hour' | 'day';
 }
 
 /** `bank_transfer` method object. */

@@ -5,7 +5,7 @@
  */
 import type { CustomExpiry } from './types.js';
 
-const UNIT_MS: Readonly<Record<CustomExpiry['unit'], number>> = {
+const UNIT_MS: Readonly<Record<NonNullable<CustomExpiry['unit']>, number>> = {
   second: 1000,
   minute: 60_000,
   hour: 3_600_000,
@@ -18,5 +18,10 @@ const UNIT_MS: Readonly<Record<CustomExpiry['unit'], number>> = {
  */
 export function customExpiryEnd(expiry: CustomExpiry, chargedAt: Date): Date {
   const start = expiry.orderTime ?? chargedAt;
-  return new Date(start.getTime() + expiry.expiryDuration * UNIT_MS[expiry.unit]);
+  return new Date(start.getTime() + customExpiryMs(expiry));
+}
+
+/** Length of the window in ms: `unit` defaults to minute, as at Midtrans (custom-expiry-object). */
+export function customExpiryMs(expiry: Pick<CustomExpiry, 'expiryDuration' | 'unit'>): number {
+  return Number(expiry.expiryDuration) * UNIT_MS[expiry.unit ?? 'minute'];
 }

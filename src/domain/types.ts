@@ -74,8 +74,10 @@ export interface TransactionCommon {
 export interface CustomExpiry {
   /** Start of the expiry window; Midtrans defaults it to the charge time. */
   orderTime?: Date;
-  expiryDuration: number;
-  unit: 'second' | 'minute' | 'hour' | 'day';
+  /** A whole count of `unit`s; Midtrans types it String(50), so `"60"` is taken like `60`. */
+  expiryDuration: number | string;
+  /** Midtrans's default is minute. */
+  unit?: 'second' | 'minute' | 'hour' | 'day';
 }
 
 /** One bilingual line of BCA VA free text. */

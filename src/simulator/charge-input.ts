@@ -4,7 +4,6 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { ORDER_ID_MAX_LENGTH } from '../constants.js';
-import { parseMidtransTime } from '../domain/wire-time.js';
 import type { JsonObject } from '../wire-types.js';
 import { isObject, numberAt, ORDER_ID_CHARS, objectAt, stringAt } from './json.js';
 
@@ -65,55 +64,6 @@ export function readCommon(body: JsonObject, errors: string[]): CommonCharge | u
   }
   if (errors.length > 0 || orderId === undefined || typeof gross !== 'number') return undefined;
   return { orderId, grossAmount: gross, extras };
-}
-
-const UNIT_MS: Record<string, number> = {
-  second: 1000,
-  minute: 60_000,
-  hour: 3_600_000,
-  day: 86_400_000,
-};
-
-/** Milliseconds of one `unit` (`minute`, `minutes`, `hour`…), or undefined. */
-export function unitMs(unit: string | undefined): number | undefined {
-  if (!unit) return undefined;
-  return UNIT_MS[unit.toLowerCase().replace(/s$/, '')];
-}
-
-/**
- * The expiry instant asked for by `custom_expiry` (Core) or `expiry` (Snap), or undefined when
- * absent. `startKey` is `order_time` (Core) or `start_time` (Snap).
- */
-export function readExpiry(
-  object: JsonObject | undefined,
-  field: string,
-  startKey: string,
-  durationKey: string,
-  nowMs: number,
-  errors: string[],
-): number | undefined {
-  if (!object) return undefined;
-  const duration = numberAt(object, durationKey);
-  const unit = unitMs(stringAt(object, 'unit'));
-  if (duration === undefined || !Number.isInteger(duration) || duration < 1) {
-    errors.push(`${field}.${durationKey} must be a positive integer`);
-    return undefined;
-  }
-  if (unit === undefined) {
-    errors.push(`${field}.unit must be one of second, minute, hour, day`);
-    return undefined;
-  }
-  let start = nowMs;
-  const startText = stringAt(object, startKey);
-  if (startText !== undefined) {
-    try {
-      start = parseMidtransTime(startText, `${field}.${startKey}`).getTime();
-    } catch {
-      errors.push(`${field}.${startKey} must be formatted as yyyy-MM-dd HH:mm:ss Z`);
-      return undefined;
-    }
-  }
-  return start + duration * unit;
 }
 
 /** URLs of `X-Override-Notification` / `X-Append-Notification` (1–3, comma separated). */

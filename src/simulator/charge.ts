@@ -1,12 +1,15 @@
 /** `POST /v2/charge`: validate, refuse duplicates (406), create the transaction per payment type. */
 
+import { amountLimitFor, amountLimitProblem } from '../domain/amount-limits.js';
+import { maxCustomExpiryMs } from '../domain/expiry-limits.js';
 import { formatMidtransTime } from '../domain/wire-time.js';
 import type { JsonObject } from '../wire-types.js';
 import { chargeCard } from './card-charge.js';
-import { notificationHeaders, readCommon, readExpiry } from './charge-input.js';
+import { notificationHeaders, readCommon } from './charge-input.js';
 import type { SimContext } from './context.js';
 import { createTransaction, orderIdAvailable } from './create-transaction.js';
 import { notifyPayment } from './engine.js';
+import { readExpiry } from './expiry-input.js';
 import { chargeGopayToken } from './gopay-token-charge.js';
 import { isObject, objectAt, stringAt } from './json.js';
 import { METHOD_BUILDERS } from './payment-types.js';
@@ -45,14 +48,18 @@ export function charge(
   else if (!KNOWN_TYPES.has(paymentType)) errors.push(`payment_type ${paymentType} is not supported`);
   const common = readCommon(body, errors);
   const now = ctx.clock.nowMs();
-  const expiryAt = readExpiry(
-    objectAt(body, 'custom_expiry'),
-    'custom_expiry',
-    'order_time',
-    'expiry_duration',
-    now,
-    errors,
-  );
+  const where = {
+    field: 'custom_expiry',
+    startKey: 'order_time',
+    durationKey: 'expiry_duration',
+    maxMs: maxCustomExpiryMs(paymentType),
+  };
+  const expiryAt = readExpiry(objectAt(body, 'custom_expiry'), where, now, errors);
+  if (common && paymentType) {
+    const options = objectAt(body, paymentType === 'cstore' ? 'cstore' : 'bank_transfer');
+    const problem = amountLimitProblem(common.grossAmount, amountLimitFor(paymentType, options));
+    if (problem) errors.push(`transaction_details.gross_amount ${problem}`);
+  }
   if (errors.length > 0 || !common || !paymentType) return coreValidation(errors);
   if (!orderIdAvailable(ctx, common.orderId)) return duplicateOrder();
   if (paymentType === 'credit_card') return chargeCard(ctx, body, common, notify, expiryAt);

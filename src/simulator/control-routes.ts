@@ -78,9 +78,13 @@ export function addControlRoutes(router: Router, controls: SimulatorControls): v
     controls.rejectNextDirectRefunds(numberAt(body(req), 'count') ?? 1),
   );
   route('GET', '/clock', () => ({ now: controls.now().toISOString() }));
-  route('POST', '/clock/advance', (req) => ({
-    now: controls.advanceClock(numberAt(body(req), 'ms') ?? 0).toISOString(),
-  }));
+  route('POST', '/clock/advance', async (req) => {
+    const ms = numberAt(body(req), 'ms') ?? 0;
+    // `settle: true` waits for notification replies at each instant (retries inside the jump).
+    const now =
+      body(req).settle === true ? await controls.advanceClockSettled(ms) : controls.advanceClock(ms);
+    return { now: now.toISOString() };
+  });
   route('POST', '/clock', (req) => {
     const now = body(req).now;
     if (typeof now !== 'string' && typeof now !== 'number') {

@@ -178,6 +178,11 @@ export function createControls(ctx: SimContext, faults: FaultTable): SimulatorCo
       ctx.scheduler.advanceTo(ctx.clock.nowMs() + ms);
       return ctx.clock.now();
     },
+    async advanceClockSettled(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new SimulatorControlError('invalid_input', 'ms must be ≥ 0');
+      await ctx.scheduler.advanceToSettled(ctx.clock.nowMs() + ms, () => ctx.notifier.answered());
+      return ctx.clock.now();
+    },
     setNow(date) {
       const target = new Date(date).getTime();
       if (Number.isNaN(target)) throw new SimulatorControlError('invalid_input', 'not a date');

@@ -21,7 +21,7 @@ export function gopay(input: MethodInput): MethodBuild {
 }
 
 /** A QRIS payload that looks like an EMV merchant-presented code (not a real one). */
-function qrString(orderId: string, amount: number): string {
+export function qrString(orderId: string, amount: number): string {
   const amountText = String(amount);
   return `00020101021226620014COM.GO-JEK.WWW011893600914${orderId.replace(/\W/g, '').slice(0, 12).padEnd(12, '0')}5204599953033605802ID5913MIDTRANS SIM 6007JAKARTA54${String(amountText.length).padStart(2, '0')}${amountText}6304SIM0`;
 }

@@ -61,6 +61,15 @@ export function write(res: ServerResponse, response: SimResponse): void {
     res.end();
     return;
   }
+  if (response.png !== undefined) {
+    res.writeHead(response.status, {
+      'Content-Type': 'image/png',
+      'Content-Length': response.png.byteLength,
+      'Cache-Control': 'no-store',
+    });
+    res.end(response.png);
+    return;
+  }
   if (response.html !== undefined) {
     res.writeHead(response.status, {
       'Content-Type': 'text/html; charset=utf-8',

@@ -8,8 +8,8 @@
 import { INVOICE_ORDER_ID_MAX_LENGTH } from '../constants.js';
 import { formatMidtransTimeWithZone, parseMidtransTime } from '../domain/wire-time.js';
 import type { JsonObject, JsonValue } from '../wire-types.js';
-import { unitMs } from './charge-input.js';
 import type { SimContext } from './context.js';
+import { unitMs } from './expiry-input.js';
 import { isObject, numberAt, ORDER_ID_CHARS, objectAt, stringAt } from './json.js';
 import type { SimInvoice } from './records.js';
 import type { SimRequest, SimResponse } from './router.js';

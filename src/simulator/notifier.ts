@@ -36,6 +36,8 @@ export interface Notifier {
   fault(fault: NotificationFault): void;
   /** Remove notification faults (a held notification is sent now). */
   clearFaults(): void;
+  /** Resolve once no attempt is awaiting its reply (retries it earns are then scheduled). */
+  answered(): Promise<void>;
   /** Resolve when nothing is in flight or waiting. */
   idle(timeoutMs: number): Promise<void>;
   /** Resolve once `count` deliveries are final. */
@@ -74,6 +76,7 @@ export function createNotifier(
   let finalCount = 0;
   const waiters = createWaiters();
   let timers = new Set<NodeJS.Timeout>();
+  const inFlight = new Set<Promise<void>>();
   let abort = createShutdownController();
   let duplicateLeft = 0;
   let outOfOrderLeft = 0;
@@ -116,7 +119,10 @@ export function createNotifier(
     // Bounded so a long-running simulator (or a benchmark) does not grow without limit.
     if (attempts.length > MAX_LOG) attempts = attempts.slice(-MAX_LOG / 2);
     const signal = abort.signal;
-    postNotification(delivery.url, delivery.body, timeoutMs, signal).then((result) => {
+    // Retries count from the attempt's own simulator instant, not from when its reply arrived:
+    // a clock jump may pass while the request is in flight.
+    const sentAt = clock.nowMs();
+    const flight = postNotification(delivery.url, delivery.body, timeoutMs, signal).then((result) => {
       if (signal.aborted) return;
       entry.finishedAt = new Date().toISOString();
       if (result.status !== undefined) entry.status = result.status;
@@ -134,11 +140,13 @@ export function createNotifier(
         return;
       }
       entry.outcome = 'retry-scheduled';
-      scheduleRetry(delivery, intervals[retriesUsed] ?? 0);
+      scheduleRetry(delivery, sentAt, intervals[retriesUsed] ?? 0);
     });
+    inFlight.add(flight);
+    void flight.finally(() => inFlight.delete(flight));
   };
 
-  const scheduleRetry = (delivery: Delivery, interval: number): void => {
+  const scheduleRetry = (delivery: Delivery, sentAt: number, interval: number): void => {
     const delay = interval * (1 + jitter * Math.random());
     let fired = false;
     const fire = (): void => {
@@ -149,7 +157,7 @@ export function createNotifier(
       attempt(delivery);
     };
     const cancelTimer = later(delay * timeScale, fire);
-    const task = scheduler.at(clock.nowMs() + delay, fire);
+    const task = scheduler.at(sentAt + delay, fire);
   };
 
   const dispatch = (notification: OutgoingNotification): void => {
@@ -219,6 +227,9 @@ export function createNotifier(
         held = undefined;
         dispatch(release);
       }
+    },
+    async answered() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
     idle(limitMs) {
       return waiters.wait(() => outstanding === 0, limitMs, 'notifications to be delivered');

@@ -6,8 +6,8 @@
  */
 import { parseMidtransTime } from '../domain/wire-time.js';
 import type { JsonObject, JsonValue } from '../wire-types.js';
-import { unitMs } from './charge-input.js';
 import type { SimContext } from './context.js';
+import { unitMs } from './expiry-input.js';
 import { isObject, numberAt, ORDER_ID_CHARS, objectAt, stringAt } from './json.js';
 import type { SimPaymentLink } from './records.js';
 import type { SimRequest, SimResponse } from './router.js';

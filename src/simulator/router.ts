@@ -29,6 +29,8 @@ export interface SimResponse {
   status: number;
   body?: JsonValue;
   html?: string;
+  /** A PNG image (the QR code behind `generate-qr-code`). */
+  png?: Uint8Array;
   /** Redirect target (sent as 303 See Other after a form POST, or as given by `status`). */
   location?: string;
 }

@@ -29,6 +29,12 @@ export interface Scheduler {
   runDue(): void;
   /** Move the clock forward to `target`, running due work in order at its own instant. */
   advanceTo(target: number): void;
+  /**
+   * Like {@link Scheduler.advanceTo}, but after each instant's work it awaits `settle` (work that
+   * instant started and whose outcome schedules more work, such as a notification attempt whose
+   * failure schedules a retry), so work scheduled during the jump also runs at its own instant.
+   */
+  advanceToSettled(target: number, settle: () => Promise<void>): Promise<void>;
   /** Drop all work (and stop the wake-up timer). */
   clear(): void;
 }
@@ -99,6 +105,18 @@ export function createScheduler(clock: SimClock): Scheduler {
     runDue,
     advanceTo(target) {
       drain(target, true);
+      if (target > clock.nowMs()) clock.set(target);
+      arm();
+    },
+    async advanceToSettled(target, settle) {
+      await settle();
+      for (;;) {
+        const next = heap.peek();
+        if (!next || next.at > target) break;
+        // One instant at a time: the clock stands at that instant while its work runs and settles.
+        drain(Math.max(next.at, clock.nowMs()), true);
+        await settle();
+      }
       if (target > clock.nowMs()) clock.set(target);
       arm();
     },

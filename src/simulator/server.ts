@@ -22,7 +22,7 @@ import { type ApiFamily, createRouter, type Route, type SimRequest } from './rou
 import { createScheduler } from './scheduler.js';
 import { createState } from './state.js';
 import type { Simulator, SimulatorOptions } from './types.js';
-import { coreError, malformedBody, serverError, unauthorized } from './wire-errors.js';
+import { coreError, malformedBody, methodNotAllowed, serverError, unauthorized } from './wire-errors.js';
 
 /** Start a simulator. Resolves once it listens. */
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
@@ -133,7 +133,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     }
     if (matched === 'method-mismatch') {
       req.resume();
-      write(res, coreError('405', 'HTTP method is not allowed'));
+      write(res, methodNotAllowed(family));
       return;
     }
     const raw = await readBody(req);

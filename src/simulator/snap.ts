@@ -4,12 +4,14 @@
  * method there; picking one runs an ordinary Core charge with the Snap request's details and
  * headers.
  */
+import { MAX_CUSTOM_EXPIRY_MS } from '../domain/expiry-limits.js';
 import type { JsonObject } from '../wire-types.js';
 import { luhnValid } from './cards.js';
 import { charge } from './charge.js';
-import { notificationHeaders, readCommon, readExpiry } from './charge-input.js';
+import { notificationHeaders, readCommon } from './charge-input.js';
 import type { SimContext } from './context.js';
 import { orderIdAvailable } from './create-transaction.js';
+import { readExpiry } from './expiry-input.js';
 import { isObject, objectAt, stringAt } from './json.js';
 import type { SnapSession } from './records.js';
 import type { SimRequest, SimResponse } from './router.js';
@@ -66,6 +68,9 @@ export const SNAP_METHODS: ReadonlyMap<string, { label: string; body: JsonObject
   ['credit_card', { label: 'Credit / debit card', body: { payment_type: 'credit_card' } }],
 ]);
 
+/** The documented answer to an order id already in use (active or paid). */
+export const DUPLICATE_ORDER_MESSAGE = 'order_id has been paid and utilized, please use another order ID';
+
 /** `POST /snap/v1/transactions`. */
 export function handleSnapCreate(ctx: SimContext, req: SimRequest): SimResponse {
   const body = isObject(req.body) ? req.body : undefined;
@@ -73,10 +78,18 @@ export function handleSnapCreate(ctx: SimContext, req: SimRequest): SimResponse 
   const errors: string[] = [];
   const common = readCommon(body, errors);
   const now = ctx.clock.nowMs();
-  const expiresAt = readExpiry(objectAt(body, 'expiry'), 'expiry', 'start_time', 'duration', now, errors);
+  // The payment type is chosen later on the Snap page, so the general maximum applies here.
+  const where = {
+    field: 'expiry',
+    startKey: 'start_time',
+    durationKey: 'duration',
+    maxMs: MAX_CUSTOM_EXPIRY_MS,
+  };
+  const expiresAt = readExpiry(objectAt(body, 'expiry'), where, now, errors);
   if (errors.length > 0 || !common) return messagesError(400, errors);
   if (!orderIdAvailable(ctx, common.orderId)) {
-    return messagesError(400, ['transaction_details.order_id has already been taken']);
+    // Midtrans's "Error Code & Response Code" page: 406, in these words (docs/simulator.md).
+    return messagesError(406, [DUPLICATE_ORDER_MESSAGE]);
   }
   const token = ctx.ids.uuid();
   const session: SnapSession = {

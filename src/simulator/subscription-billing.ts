@@ -11,6 +11,7 @@ import { notifyPayment } from './engine.js';
 import { gopayTokenValid } from './pay-account.js';
 import { CARD_SPEC, METHOD_BUILDERS } from './payment-types.js';
 import type { SimSubscription } from './records.js';
+import { findTransaction } from './state.js';
 import { addInterval } from './subscription-time.js';
 import { chargeLimit, recurringUrls, subscriptionNotificationView } from './subscriptions.js';
 
@@ -24,9 +25,13 @@ export function scheduleBilling(ctx: SimContext, sub: SimSubscription, at: numbe
 }
 
 function send(ctx: SimContext, sub: SimSubscription, transaction: JsonObject): void {
+  const id = transaction.transaction_id;
+  const charged = typeof id === 'string' ? findTransaction(ctx.state, id) : undefined;
   ctx.notifier.send({
     kind: 'recurring',
-    orderId: sub.id,
+    // Since August 2023 Midtrans files a charge's notification under "SUBS-" + the charge's
+    // order id (changelog "Subscription API Improvements"); before, "[GRIFFIN]-[random UUID]".
+    orderId: charged ? `SUBS-${charged.orderId}` : sub.id,
     urls: recurringUrls(ctx),
     payload: {
       transaction,
@@ -44,7 +49,9 @@ function attempt(ctx: SimContext, sub: SimSubscription): Attempt {
   const forced = ctx.failNextSubscriptionCharges.get(sub.id) ?? 0;
   if (forced > 0) ctx.failNextSubscriptionCharges.set(sub.id, forced - 1);
   const amount = Number(sub.amount);
-  const orderId = `${sub.name}${String(ctx.clock.nowMs()).padStart(16, '0')}${String(ctx.ids.next()).padStart(16, '0')}`;
+  // "Generated order ID will contain subscription name and 10 digits of unique number"
+  // (docs.midtrans.com/reference/create-subscription); a 40-character name still fits in 50.
+  const orderId = `${sub.name}${String(ctx.ids.next() % 10_000_000_000).padStart(10, '0')}`;
   const transactionId = ctx.ids.uuid();
   const common = {
     transactionId,

@@ -50,7 +50,7 @@ export interface DeliveryAttempt {
   /** `payment` (Payment Notification URL) or `recurring` (subscription events). */
   kind: 'payment' | 'recurring' | 'pay_account';
   url: string;
-  /** Order id of the transaction, or the subscription id for recurring events. */
+  /** Order id of the transaction; recurring events: `SUBS-` + the charge's order id, or the subscription id when no transaction was made. */
   orderId: string;
   payload: JsonObject;
   /** 1 for the first attempt. */
@@ -141,6 +141,12 @@ export interface SimulatorControls {
   payPaymentLink(orderId: string): SimulatorTransactionSnapshot;
   /** Move the clock forward, running everything that falls due, in time order. */
   advanceClock(ms: number): Date;
+  /**
+   * Move the clock forward like {@link SimulatorControls.advanceClock}, but wait at each due
+   * instant for the notification attempts it started to be answered, so retries (and retries of
+   * retries) that fall inside the jump run at their own instant, with `now` equal to it.
+   */
+  advanceClockSettled(ms: number): Promise<Date>;
   /** Set the clock (forward runs due work like advanceClock). */
   setNow(date: Date | string | number): Date;
   /** Current simulator time. */

@@ -89,6 +89,23 @@ export function serverError(family: ApiFamily, status: number): SimResponse {
   }
 }
 
+/**
+ * A known path asked with the wrong method, in the family's shape. The wording is the 405 line of
+ * docs.midtrans.com/reference/code-4xx ("HTTP method is not allowed").
+ */
+export function methodNotAllowed(family: ApiFamily): SimResponse {
+  const message = 'HTTP method is not allowed';
+  switch (family) {
+    case 'snap':
+    case 'invoice':
+      return messagesError(405, [message]);
+    case 'subscription':
+      return subscriptionError(405, message);
+    default:
+      return coreError('405', message);
+  }
+}
+
 /** A malformed JSON body in the family's shape. */
 export function malformedBody(family: ApiFamily): SimResponse {
   switch (family) {

@@ -1,6 +1,7 @@
 /** Every payment type: charged, instructions stored, paid through the simulator, notified, `paid`. */
 import { expect, it } from 'vitest';
 import { parseMidtransTime } from '../../src/domain/wire-time.js';
+import { ValidationError } from '../../src/errors.js';
 import type { KitEvent } from '../../src/services/events/events.js';
 import { describeWithKit } from '../support/kit-harness.js';
 import { cardToken, chargeCases, orderId } from './payment-helpers.js';
@@ -64,6 +65,34 @@ describeWithKit('payments: charge and pay', (h) => {
     expect(store.payment).toMatchObject({ store: 'indomaret', paymentCode: expect.any(String) });
     const qris = await h.kit.payments.createCharge({ paymentType: 'qris', grossAmount: 20_000 });
     expect(qris.payment.qrString).toEqual(expect.any(String));
+  });
+
+  // docs.midtrans.com/reference/custom-expiry-object: expiry_duration is String(50), unit defaults
+  // to minute; GoPay's window is at most 7 days (deployment notice, 30 August 2022).
+  it('custom expiry as Midtrans takes it: "90" without unit is 90 minutes; GoPay beyond 7 days is refused', async () => {
+    const { payment, response } = await h.kit.payments.createCharge({
+      paymentType: 'cstore',
+      grossAmount: 20_000,
+      paymentOptions: { store: 'alfamart' },
+      customExpiry: { expiryDuration: '90' },
+    });
+    const chargedAt = parseMidtransTime(String(response.transaction_time)).getTime();
+    expect(payment.expiryTime?.getTime()).toBe(chargedAt + 90 * 60_000);
+    const id = orderId('gopay-8d');
+    const refused = await h.kit.payments
+      .createCharge({
+        orderId: id,
+        paymentType: 'gopay',
+        grossAmount: 20_000,
+        customExpiry: { expiryDuration: 8, unit: 'day' },
+      })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).issues).toEqual([
+      { field: 'customExpiry.expiryDuration', reason: 'must last between 20 seconds and 7 days' },
+    ]);
+    await expect(h.kit.payments.getPayment(id)).rejects.toThrow();
+    expect(h.sim.controls.transactions().some((txn) => txn.orderId === id)).toBe(false);
   });
 
   it('a store payment with a custom expiry keeps it, although Midtrans does not echo it', async () => {

@@ -159,8 +159,8 @@ describeWithKit('reconciler', (h) => {
     const kit = await h.createKit();
     const ids = Array.from({ length: 12 }, () => orderId('PAR'));
     for (const id of ids) {
-      await storePayment(kit, id, 2_000, { status: 'unknown' });
-      await kit.client.core.charge(vaCharge(id, 2_000));
+      await storePayment(kit, id, 20_000, { status: 'unknown' });
+      await kit.client.core.charge(vaCharge(id, 20_000));
     }
     await clockPast();
     const runs = await Promise.all(

@@ -97,6 +97,9 @@ describe('reconciler and engine helpers', () => {
     expect(subscriptionNameOf(`PLAN-7${'1'.repeat(32)}`)).toBe('PLAN-7');
     expect(subscriptionNameOf(`${'1'.repeat(40)}`)).toBe('1'.repeat(8));
     expect(subscriptionNameOf('ORDER-123')).toBeUndefined();
+    // The documented form (name + 10 digits) and the SUBS- prefix of August 2023.
+    expect(subscriptionNameOf('GOLD-PLAN0000000042')).toBe('GOLD-PLAN');
+    expect(subscriptionNameOf('SUBS-GOLD-PLAN0000000042')).toBe('GOLD-PLAN');
   });
 
   it('runs at most `limit` at once and every item once', async () => {

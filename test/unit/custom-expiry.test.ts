@@ -25,4 +25,11 @@ describe('custom expiry', () => {
       '2030-01-01T12:00:00.000Z',
     );
   });
+
+  // docs.midtrans.com/reference/custom-expiry-object: expiry_duration String(50), unit default minute.
+  it('takes the duration as a string and defaults the unit to minute', () => {
+    expect(customExpiryEnd({ expiryDuration: '60' }, chargedAt).toISOString()).toBe(
+      '2030-01-01T01:00:00.000Z',
+    );
+  });
 });

@@ -220,21 +220,11 @@ function instructions(payment) {
     );
   }
   for (const action of payment.actions ?? []) {
-    // Midtrans serves the QR as an image; the local simulator links it to its pay page instead.
-    if (action.name === 'generate-qr-code' && session.mode === 'sandbox') {
+    // Midtrans (and the local simulator) serve the QR as a PNG image.
+    if (action.name === 'generate-qr-code') {
       rows.push(h('img', { src: action.url, alt: 'QR code to scan', width: 220, height: 220 }));
-    } else if (action.name === 'generate-qr-code' || action.name === 'deeplink-redirect') {
-      rows.push(
-        h(
-          'p',
-          {},
-          h(
-            'a',
-            { href: action.url, target: '_blank', rel: 'noopener' },
-            action.name === 'deeplink-redirect' ? 'Open GoPay' : 'Show the QR code',
-          ),
-        ),
-      );
+    } else if (action.name === 'deeplink-redirect') {
+      rows.push(h('p', {}, h('a', { href: action.url, target: '_blank', rel: 'noopener' }, 'Open GoPay')));
     }
   }
   if (payment.redirectUrl && !SETTLED.has(payment.status)) {

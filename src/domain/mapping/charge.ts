@@ -22,7 +22,7 @@ import {
   qrisFromWire,
   shopeepayFromWire,
 } from './payment-options.js';
-import { optTime, reqInt, reqObject, reqOneOf } from './read.js';
+import { optOneOf, optTime, reqInt, reqObject, reqOneOf } from './read.js';
 import { compact, maybe, outZonedTime } from './write.js';
 
 const EXPIRY_UNIT = { SECOND: 'second', MINUTE: 'minute', HOUR: 'hour', DAY: 'day' } as const;
@@ -91,8 +91,11 @@ export function expiryFromWire(value: unknown): CustomExpiry {
   const wire = reqObject(value, 'custom_expiry');
   return compact({
     orderTime: optTime(wire.order_time, 'custom_expiry.order_time'),
-    expiryDuration: reqInt(wire.expiry_duration, 'custom_expiry.expiry_duration'),
-    unit: reqOneOf(wire.unit, EXPIRY_UNIT, 'custom_expiry.unit'),
+    expiryDuration:
+      typeof wire.expiry_duration === 'string'
+        ? wire.expiry_duration
+        : reqInt(wire.expiry_duration, 'custom_expiry.expiry_duration'),
+    unit: optOneOf(wire.unit, EXPIRY_UNIT, 'custom_expiry.unit'),
   });
 }
 

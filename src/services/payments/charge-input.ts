@@ -5,6 +5,9 @@
  */
 import type { NotificationUrls } from '../../client/request-options.js';
 import { PaymentType } from '../../constants.js';
+import { amountLimitFor, amountLimitProblem } from '../../domain/amount-limits.js';
+import { customExpiryMs } from '../../domain/custom-expiry.js';
+import { customExpiryProblem } from '../../domain/expiry-limits.js';
 import { itemsTotal } from '../../domain/money.js';
 import type {
   ChargePayment,
@@ -17,7 +20,6 @@ import type {
 import { type FieldIssue, ValidationError } from '../../errors.js';
 import type { KitUser } from '../core/hooks.js';
 import { metadataIssues, ownerIssues } from '../core/input-schema.js';
-import { amountLimitFor, amountLimitProblem } from './amount-limits.js';
 import { type ChargeCommonFields, chargeInputCheck, snapInputCheck } from './charge-schemas.js';
 import { paymentOptionIssues } from './payment-options-check.js';
 
@@ -70,6 +72,9 @@ export function assertChargeInput(input: unknown): asserts input is CreateCharge
       issues.push(...handIssues(input));
       const problem = amountLimitProblem(input.grossAmount, amountLimitFor(type, input.paymentOptions));
       if (problem) issues.push({ field: 'grossAmount', reason: problem });
+      const expiry = input.customExpiry;
+      const expiryProblem = expiry && customExpiryProblem(customExpiryMs(expiry), type);
+      if (expiryProblem) issues.push({ field: 'customExpiry.expiryDuration', reason: expiryProblem });
       if (type === 'akulaku') {
         if (!input.itemDetails?.length)
           issues.push({ field: 'itemDetails', reason: 'is required for akulaku' });

@@ -118,11 +118,18 @@ export function customExpirySchema<D extends DateSchema>(date: D) {
   return Type.Object(
     {
       orderTime: Type.Optional(date),
-      expiryDuration: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
-      unit: Type.Unsafe<'second' | 'minute' | 'hour' | 'day'>({
-        type: 'string',
-        enum: ['second', 'minute', 'hour', 'day'],
-      }),
+      // Midtrans types it String(50) and takes "60" like 60 (custom-expiry-object).
+      expiryDuration: Type.Union([
+        Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+        Type.String({ pattern: '^[1-9][0-9]{0,14}$' }),
+      ]),
+      // Optional: Midtrans defaults it to minute.
+      unit: Type.Optional(
+        Type.Unsafe<'second' | 'minute' | 'hour' | 'day'>({
+          type: 'string',
+          enum: ['second', 'minute', 'hour', 'day'],
+        }),
+      ),
     },
     closed,
   );

@@ -1,14 +1,15 @@
 /**
  * Which stored record an order Midtrans reports belongs to. Midtrans names the order of each
- * subscription charge after the subscription: its `name` followed by a 32-digit unique number
- * (docs/midtrans-wire.md §8). A name is not unique (two users may both subscribe to "GOLD-PLAN"), so it
+ * subscription charge after the subscription: its `name` followed by a 10-digit unique number
+ * (create-subscription; an older reading said 32 digits, still recognised), and since August 2023
+ * files its notification under `SUBS-` + that order id (docs/midtrans-wire.md §8). A name is not unique (two users may both subscribe to "GOLD-PLAN"), so it
  * never attributes a charge: only the Recurring Notification, which carries Midtrans's
  * subscription id, creates a charge's payment (`subscription-charge.ts`). An invoice's payment
  * finds its invoice through `metadata.midtrans_invoice_id` (§9), which is unique.
  */
 import type { Repositories } from '../../storage/store.js';
 
-const GENERATED_SUFFIX = /^(.+?)(\d{32})$/;
+const GENERATED_SUFFIX = /^(?:SUBS-)?(.+?)(?:\d{10}|\d{32})$/;
 
 /** The subscription name an order id was generated from, or undefined when it has no such suffix. */
 export function subscriptionNameOf(orderId: string): string | undefined {

@@ -1,6 +1,7 @@
 /** Handlers of the simulator's HTML pages (forms POST and redirect back with 303). */
 import { completeThreeDs } from '../card-charge.js';
 import type { SimContext } from '../context.js';
+import { qrString } from '../ewallet-types.js';
 import { invoiceStatus } from '../invoices.js';
 import { activatePayAccount, payAccountOfLink } from '../pay-account.js';
 import { paymentLinkStatus } from '../payment-links.js';
@@ -14,6 +15,7 @@ import { renderInvoicePage } from './invoice-page.js';
 import { escapeHtml, page } from './layout.js';
 import { renderPayPage } from './pay-page.js';
 import { renderPaymentLinkPage } from './payment-link-page.js';
+import { qrPng } from './qr-png.js';
 import { renderSnapPage } from './snap-page.js';
 import { renderThreeDsPage, SANDBOX_OTP } from './three-ds-page.js';
 
@@ -70,12 +72,18 @@ export function addPageRoutes(router: Router, controls: SimulatorControls): void
       see(`/pay/${encodeURIComponent(req.params[0] ?? '')}`),
     );
   }
-  for (const kind of ['gopay', 'qris']) {
-    route('GET', `/v2/${kind}/:id/qr-code`, (_ctx, req) =>
-      see(`/pay/${encodeURIComponent(req.params[0] ?? '')}`),
-    );
-  }
-  route('GET', '/v4/qris/:id/qr-code', (_ctx, req) => see(`/pay/${encodeURIComponent(req.params[0] ?? '')}`));
+  // The `generate-qr-code` action URLs answer the QR image itself, as Midtrans's do.
+  const qrImage = (ctx: SimContext, req: SimRequest): SimResponse => {
+    const txn = findTransaction(ctx.state, req.params[0] ?? '');
+    if (!txn) return notFoundPage('No such transaction');
+    const text = txn.chargeFields.qr_string;
+    return {
+      status: 200,
+      png: qrPng(typeof text === 'string' ? text : qrString(txn.orderId, txn.grossAmount)),
+    };
+  };
+  for (const kind of ['gopay', 'qris']) route('GET', `/v2/${kind}/:id/qr-code`, qrImage);
+  route('GET', '/v4/qris/:id/qr-code', qrImage);
 
   route('GET', '/v2/3ds/redirect/:id', (ctx, req) => {
     const txn = findTransaction(ctx.state, req.params[0] ?? '');

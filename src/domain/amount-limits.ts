@@ -1,7 +1,8 @@
 /**
- * Acquirer amount limits per payment type (docs/midtrans-wire.md §12), checked before anything is
- * written: Midtrans's own answer to an out-of-range amount is undocumented, and a charge the
- * customer cannot pay only produces an expired record later.
+ * Acquirer amount limits per payment type (docs/midtrans-wire.md §12): one table for the kit, which
+ * checks them before anything is written (a charge the customer cannot pay only produces an
+ * expired record later), and for the simulator, which refuses such a charge with a validation
+ * error (Midtrans documents the limits, not the wording of its refusal).
  */
 
 /** Inclusive range in whole Rupiah; `max` undefined = no documented limit. */
