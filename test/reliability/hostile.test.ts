@@ -154,7 +154,14 @@ async function rowCounts(kit: MidtransKit): Promise<Record<string, number>> {
 }
 
 function send(app: RequestListener, route: RouteDefinition, path: string, attempt: Attempt) {
-  const method = route.method === 'GET' ? 'get' : route.method === 'PATCH' ? 'patch' : 'post';
+  const method =
+    route.method === 'GET'
+      ? 'get'
+      : route.method === 'PATCH'
+        ? 'patch'
+        : route.method === 'DELETE'
+          ? 'delete'
+          : 'post';
   const req = request(app)[method](path).set(AS.staff).set('content-type', attempt.contentType);
   return route.method === 'GET' ? req : req.send(attempt.body);
 }

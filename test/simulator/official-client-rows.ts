@@ -208,8 +208,11 @@ export const CONTRACT: readonly ContractRow[] = [
       )) as Json;
       state.saved.set('accountId', String(answer.account_id));
       const link = (answer.actions as { url: string }[])[0]?.url ?? '';
+      // The activation page is a GET; the customer's "Link" press is the POST that enables it.
       const opened = await fetch(link, { redirect: 'manual' });
       if (opened.status >= 400) throw new Error(`activation page answered ${opened.status}`);
+      const pressed = await fetch(link, { method: 'POST', redirect: 'manual' });
+      if (pressed.status >= 400) throw new Error(`pressing Link answered ${pressed.status}`);
       return answer;
     },
   },
