@@ -1,7 +1,7 @@
 /**
  * Bench 1 — webhook throughput end to end: signed settlement notifications POSTed through the
  * Express adapter (`midtransWebhook(kit)`, `trustSignature` on: signature → lock → apply →
- * commit → event dispatch), against a hand-written Express handler running the same statements
+ * commit; its events left to the consumers), against a hand-written Express handler running the same statements
  * straight through better-sqlite3 / mysql2 / pg (`lib/hand-webhook*.ts`). SQLite, MariaDB and
  * PostgreSQL; each run
  * resets every payment to pending, so each notification is a real pending → paid change.

@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { midtransRouter, midtransWebhook } from '../../adapters/express.js';
 import type { BenchDatabase } from './db.js';
-import { type HandHandler, mysqlHandWebhook, sqliteHandWebhook } from './hand-webhook.js';
+import { type HandHandler, sqliteHandWebhook } from './hand-webhook.js';
+import { mysqlHandWebhook } from './hand-webhook-mysql.js';
 import { pgHandWebhook } from './hand-webhook-pg.js';
 import { createBenchKit } from './kit.js';
 

@@ -8,7 +8,6 @@
  */
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import Database from 'better-sqlite3';
-import mysql from 'mysql2/promise';
 import { SERVER_KEY } from './keys.js';
 
 /** Handles one raw body; resolves with the HTTP status. */
@@ -143,71 +142,4 @@ export function sqliteHandWebhook(file: string): HandHandler {
     commit.run();
     return 200;
   };
-}
-
-/** Whether a MySQL/MariaDB error is a deadlock or lock wait timeout (worth one more try). */
-function transient(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
-}
-
-/** The handler on a mysql2 pool. Like the kit, it retries a transaction that lost a deadlock. */
-export function mysqlHandWebhook(
-  url: string,
-  connections: number,
-): { handle: HandHandler; close(): Promise<void> } {
-  const pool = mysql.createPool({ uri: url, connectionLimit: connections });
-  const now = () => new Date();
-
-  async function inTransaction(work: (conn: mysql.PoolConnection) => Promise<void>): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const conn = await pool.getConnection();
-      try {
-        await conn.query('BEGIN');
-        await work(conn);
-        await conn.query('COMMIT');
-        return;
-      } catch (error) {
-        await conn.query('ROLLBACK').catch(() => undefined);
-        if (!transient(error) || attempt >= 5) throw error;
-      } finally {
-        conn.release();
-      }
-    }
-  }
-
-  const handle: HandHandler = async (raw, headers) => {
-    const body = JSON.parse(raw) as Notification;
-    if (!verified(body)) return 401;
-    const v = values(raw, headers, body, now);
-    const notificationId = randomUUID();
-    await pool.query(SQL.insertNotification, v.notification(notificationId));
-    await pool.query(SQL.findPayment, [body.order_id]);
-    await inTransaction(async (conn) => {
-      const [rows] = await conn.query(`${SQL.lockPayment} for update`, [body.order_id]);
-      const payment = (rows as Record<string, unknown>[])[0] as { id: string };
-      await conn.query(SQL.updatePayment, v.payment(payment.id));
-      await conn.query(SQL.insertEvent, [
-        now(),
-        '{"transactionStatus":"settlement"}',
-        randomUUID(),
-        notificationId,
-        payment.id,
-        now(),
-      ]);
-      const eventId = `${payment.id}:paid`;
-      await conn.query(INSERT_OUTBOX, [
-        now(),
-        now(),
-        eventId,
-        randomUUID(),
-        eventPayload(payment, body),
-        now(),
-      ]);
-      await conn.query(SQL.updateNotification, [true, now(), payment.id, now(), notificationId]);
-      await conn.query(SQL.readNotification, [notificationId]);
-    });
-    return 200;
-  };
-  return { handle, close: () => pool.end() };
 }
