@@ -1,6 +1,8 @@
 /** What every repository works with: where to run queries, on which dialect, with which clock. */
 import type { Knex } from 'knex';
 import type { Dialect } from './dialect.js';
+import type { SqlText } from './sql/sql-text.js';
+import type { StatementRunner } from './sql/statement-runner.js';
 import type { StatementTap } from './statement-tap.js';
 import type { TableNames } from './tables.js';
 
@@ -14,11 +16,15 @@ export interface StoreContext {
   readonly dialect: Dialect;
   /** Physical table names. */
   readonly tables: TableNames;
+  /** The SQL text of the store's own statements on this dialect. */
+  readonly sql: SqlText;
+  /** Runs the store's own statements (sql/statement-runner.ts) on `db`. */
+  readonly run: StatementRunner;
   /** The store clock, used for createdAt/updatedAt and "due" checks. */
   readonly now: () => Date;
   /**
    * Where statements are reported (internal, for the statement-count tests). Knex's statements
-   * reach it by themselves; a statement run past Knex (a driver-prepared one) must `report` here.
+   * reach it by themselves; a statement run past Knex (the SQLite runner's) must `report` here.
    */
   readonly statements: StatementTap;
 }

@@ -30,28 +30,28 @@ export interface Dialect {
    * update needs no read-back. MySQL/MariaDB have no RETURNING on UPDATE.
    */
   readonly updateReturnsRows: boolean;
+  /**
+   * Whether an insert can say "keep the existing row of this key" in the statement itself
+   * (`on conflict (key) do nothing returning key`: SQLite, PostgreSQL). MySQL/MariaDB cannot
+   * without also hiding bad values (INSERT IGNORE), so there the duplicate's error is caught.
+   */
+  readonly insertCanSkipDuplicate: boolean;
+  /** An identifier (a table or column name of the kit's own) quoted for this database. */
+  quoteIdentifier(name: string): string;
+  /** The clause that makes a select a locking read (empty on SQLite, see `beginTransaction`). */
+  lockClause(mode: LockMode): string;
   /** When `error` is a unique-key violation, the key or column list it names; otherwise undefined. */
   uniqueViolation(error: unknown): string | undefined;
   /** Make `query` a locking read (`FOR UPDATE [SKIP LOCKED]`); SQLite needs none, see `beginTransaction`. */
   lock(query: Knex.QueryBuilder, mode: LockMode): Knex.QueryBuilder;
-  /** Work done first in every store transaction. */
-  beginTransaction(trx: Knex.Transaction, anyTable: string): Promise<void>;
+  /** A statement run first in every store transaction (with no values), if this database needs one. */
+  transactionOpening(anyTable: string): string | undefined;
   /**
    * A text value as this database can store it. PostgreSQL cannot keep a NUL (U+0000) in text, so
    * it gets U+FFFD there; SQLite and MySQL/MariaDB store every character as given. JSON columns
    * need nothing: `JSON.stringify` writes a NUL as the escape `\u0000`, which a `json` column keeps.
    */
   storableText(text: string): string;
-  /**
-   * Insert `row` unless a row with the same `column` value exists (never raising on that duplicate).
-   * Resolves true when `row` was written, false when the existing row was kept.
-   */
-  insertUnlessDuplicate(
-    db: Knex | Knex.Transaction,
-    table: string,
-    row: object,
-    column: string,
-  ): Promise<boolean>;
   /** Options every table of ours is created with (see migrations/tables/columns.ts). */
   tableDefaults(table: Knex.CreateTableBuilder): void;
   /** Drop a plain column (migrations' `down`). */
@@ -63,6 +63,16 @@ export interface Dialect {
   withLock<T>(knex: Knex, name: string, waitMs: number, fn: () => Promise<T>): Promise<T>;
 }
 
+/** `"name"`: the kit's identifiers are lower-case letters, digits and underscores, never input. */
+function doubleQuoted(name: string): string {
+  return `"${name}"`;
+}
+
+/** The locking clause of MySQL/MariaDB and PostgreSQL. */
+function forUpdate(mode: LockMode): string {
+  return mode === 'update-skip-locked' ? ' for update skip locked' : ' for update';
+}
+
 /** Knex's own column drop, for databases that alter tables in place. */
 async function alterDropColumn(knex: Knex, table: string, column: string): Promise<void> {
   await knex.schema.alterTable(table, (builder) => builder.dropColumn(column));
@@ -72,6 +82,9 @@ const sqlite: Dialect = {
   name: 'sqlite',
   failedStatementAbortsTransaction: false,
   updateReturnsRows: true,
+  insertCanSkipDuplicate: true,
+  quoteIdentifier: doubleQuoted,
+  lockClause: () => '',
   uniqueViolation(error) {
     const message = errorText(error, 'message');
     const match = /UNIQUE constraint failed: (.+)$/m.exec(message ?? '');
@@ -79,16 +92,10 @@ const sqlite: Dialect = {
   },
   lock: (query) => query,
   storableText: (text) => text,
-  async beginTransaction(trx, anyTable) {
-    // SQLite has one writer at a time and no row locks. A write statement (matching nothing) takes the
-    // write lock now, like BEGIN IMMEDIATE: a competing writer waits on busy_timeout instead of
-    // failing later when a read-then-write transaction tries to upgrade.
-    await trx.raw('update ?? set id = id where 1 = 0', [anyTable]);
-  },
-  async insertUnlessDuplicate(db, table, row, column) {
-    const written: unknown[] = await db(table).insert(row).onConflict(column).ignore().returning(column);
-    return written.length > 0;
-  },
+  // SQLite has one writer at a time and no row locks. A write statement (matching nothing) takes the
+  // write lock now, like BEGIN IMMEDIATE: a competing writer waits on busy_timeout instead of
+  // failing later when a read-then-write transaction tries to upgrade.
+  transactionOpening: (anyTable) => `update ${doubleQuoted(anyTable)} set "id" = "id" where 1 = 0`,
   tableDefaults() {},
   async dropColumn(knex, table, column) {
     // Knex's SQLite column drop rebuilds the table, which foreign keys pointing at it forbid;
@@ -103,6 +110,12 @@ const mysql: Dialect = {
   name: 'mysql',
   failedStatementAbortsTransaction: false,
   updateReturnsRows: false,
+  // Not INSERT IGNORE (it also swallows bad values), nor ON DUPLICATE KEY UPDATE (mysql2's
+  // FOUND_ROWS makes a kept row and a new one look alike). A failed statement leaves a MySQL
+  // transaction usable, so the duplicate's error is simply caught.
+  insertCanSkipDuplicate: false,
+  quoteIdentifier: (name) => `\`${name}\``,
+  lockClause: forUpdate,
   uniqueViolation(error) {
     if (errorText(error, 'code') !== 'ER_DUP_ENTRY') return undefined;
     const message = errorText(error, 'sqlMessage') ?? errorText(error, 'message') ?? '';
@@ -111,19 +124,7 @@ const mysql: Dialect = {
   },
   lock: (query, mode) => (mode === 'update-skip-locked' ? query.forUpdate().skipLocked() : query.forUpdate()),
   storableText: (text) => text,
-  async beginTransaction() {},
-  async insertUnlessDuplicate(db, table, row, _column) {
-    // Not INSERT IGNORE (it also swallows bad values), nor ON DUPLICATE KEY UPDATE (mysql2's
-    // FOUND_ROWS makes a kept row and a new one look alike). A failed statement leaves a MySQL
-    // transaction usable, so the duplicate is simply caught.
-    try {
-      await db(table).insert(row);
-      return true;
-    } catch (error) {
-      if (mysql.uniqueViolation(error) === undefined) throw error;
-      return false;
-    }
-  },
+  transactionOpening: () => undefined,
   tableDefaults(table) {
     // InnoDB for row locks and foreign keys; utf8mb4 keeps emoji intact; the binary collation makes
     // keys compare exactly, as on PostgreSQL and SQLite.
@@ -151,6 +152,9 @@ const postgres: Dialect = {
   name: 'postgres',
   failedStatementAbortsTransaction: true,
   updateReturnsRows: true,
+  insertCanSkipDuplicate: true,
+  quoteIdentifier: doubleQuoted,
+  lockClause: forUpdate,
   uniqueViolation(error) {
     if (errorText(error, 'code') !== '23505') return undefined;
     return (
@@ -159,11 +163,7 @@ const postgres: Dialect = {
   },
   lock: (query, mode) => (mode === 'update-skip-locked' ? query.forUpdate().skipLocked() : query.forUpdate()),
   storableText: (text) => (text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text),
-  async beginTransaction() {},
-  async insertUnlessDuplicate(db, table, row, column) {
-    const written: unknown[] = await db(table).insert(row).onConflict(column).ignore().returning(column);
-    return written.length > 0;
-  },
+  transactionOpening: () => undefined,
   tableDefaults() {},
   dropColumn: alterDropColumn,
   withLock(knex, name, _waitMs, fn) {

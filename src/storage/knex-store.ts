@@ -9,6 +9,8 @@ import type { StoreContext } from './context.js';
 import { type Dialect, dialectOf } from './dialect.js';
 import { migrateLatest } from './migrate.js';
 import { buildRepositories, createRepositories } from './repositories/index.js';
+import { createStatementRunner } from './sql/runner-for.js';
+import { createSqlText } from './sql/sql-text.js';
 import { createStatementTap, feedFromKnex, registerStatementTap } from './statement-tap.js';
 import type { Store } from './store.js';
 import { DEFAULT_TABLE_PREFIX, migrationTableName, type TableNames, tableNames } from './tables.js';
@@ -48,6 +50,9 @@ export function createKnexStore(options: KnexStoreOptions = {}): KnexStore {
   const migrations = migrationConfig({ tablePrefix: tables.prefix });
   // Internal: statements counted by tests (statement-tap.ts); idle until somebody listens.
   const statements = createStatementTap(feedFromKnex(knex));
+  const sql = createSqlText(dialect);
+  const run = createStatementRunner(dialect, statements);
+  const opening = dialect.transactionOpening(tables.outbox);
   const context = (transaction: Knex.Transaction | undefined): StoreContext => ({
     transaction,
     db: transaction ?? knex,
@@ -55,6 +60,8 @@ export function createKnexStore(options: KnexStoreOptions = {}): KnexStore {
     tables,
     now,
     statements,
+    sql,
+    run,
   });
   let closed = false;
 
@@ -66,7 +73,7 @@ export function createKnexStore(options: KnexStoreOptions = {}): KnexStore {
     migrationTableName: migrationTableName(tables.prefix),
     transaction: (fn) =>
       knex.transaction(async (trx) => {
-        await dialect.beginTransaction(trx, tables.outbox);
+        if (opening !== undefined) await run.write(trx, opening, []);
         return fn(createRepositories(context(trx)));
       }),
     migrate() {

@@ -16,6 +16,28 @@ import { limitRows } from './row-limit.js';
 /** Narrows a query (adds where clauses). */
 export type QueryFilter = (query: Knex.QueryBuilder) => void;
 
+/** `column = value`: a filter `findOne` runs as the store's own statement (no query builder). */
+export interface EqualityFilter extends QueryFilter {
+  /** The column compared. */
+  readonly column: string;
+  /** The value it must equal. */
+  readonly value: string;
+}
+
+/** A filter for `column = value`. */
+export function whereEquals(column: string, value: string): EqualityFilter {
+  return Object.assign(
+    (query: Knex.QueryBuilder) => {
+      query.where(column, value);
+    },
+    { column, value },
+  );
+}
+
+function isEquality(filter: QueryFilter | EqualityFilter): filter is EqualityFilter {
+  return 'column' in filter;
+}
+
 /** Order of a keyset list: a timestamp field, then id, both in one direction. */
 export interface KeysetOrder<T> {
   /** The timestamp field sorted on. */
@@ -33,7 +55,7 @@ export interface TableAccess<T extends StoredRecord> {
   /** Insert a full record; a unique violation becomes a ConflictError. */
   insert(record: T): Promise<T>;
   /** First row matching `filter`, optionally locked (only inside a transaction). */
-  findOne(filter: QueryFilter, lock?: LockMode): Promise<T | undefined>;
+  findOne(filter: QueryFilter | EqualityFilter, lock?: LockMode): Promise<T | undefined>;
   /** Rows matching `filter` in the given order, optionally locked. */
   findMany(filter: QueryFilter, lock?: LockMode): Promise<T[]>;
   /** Update by id; bumps `version` when `versioned`. NotFoundError / ConflictError as documented. */
@@ -55,12 +77,14 @@ export function createTableAccess<T extends StoredRecord>(
 ): TableAccess<T> {
   const table = (db: Knex | Knex.Transaction = ctx.db): Knex.QueryBuilder => db(codec.table);
   const decode = (rows: Row[]): T[] => rows.map((row) => codec.fromRow(row));
-  const locked = (query: Knex.QueryBuilder, lock: LockMode | undefined): Knex.QueryBuilder => {
-    if (lock === undefined) return query;
-    if (ctx.transaction === undefined) {
+  const assertLockable = (lock: LockMode | undefined): void => {
+    if (lock !== undefined && ctx.transaction === undefined) {
       throw new Error('Locking reads are only available inside store.transaction');
     }
-    return ctx.dialect.lock(query, lock);
+  };
+  const locked = (query: Knex.QueryBuilder, lock: LockMode | undefined): Knex.QueryBuilder => {
+    assertLockable(lock);
+    return lock === undefined ? query : ctx.dialect.lock(query, lock);
   };
   // A unique violation becomes a ConflictError naming the field. Only an insert that can meet one
   // (the table has unique keys, or the caller chose the id) runs recoverably — on PostgreSQL in a
@@ -88,11 +112,22 @@ export function createTableAccess<T extends StoredRecord>(
     if (lock !== undefined) for (const row of rows) held.set(String(row.id), row);
     return rows;
   };
-  const findOne = async (filter: QueryFilter, lock?: LockMode): Promise<T | undefined> => {
-    const query = table().select('*');
-    filter(query);
-    const rows: Row[] = hold(await locked(limitRows(query, 1), lock), lock);
-    return decode(rows)[0];
+  const findOne = async (filter: QueryFilter | EqualityFilter, lock?: LockMode): Promise<T | undefined> => {
+    let rows: Row[];
+    if (isEquality(filter)) {
+      assertLockable(lock);
+      rows = await ctx.run.rows(ctx.db, ctx.sql.selectOne(codec.table, filter.column, lock), [filter.value]);
+    } else {
+      const query = table().select('*');
+      filter(query);
+      rows = await locked(limitRows(query, 1), lock);
+    }
+    return decode(hold(rows, lock))[0];
+  };
+  // The store's own statement for a row: its columns in order, then `extra` values after them.
+  const written = (row: Row, extra: readonly unknown[] = []) => {
+    const columns = Object.keys(row);
+    return { columns, values: [...columns.map((column) => row[column]), ...extra] };
   };
   const reread = async (id: string): Promise<T | undefined> => {
     held.delete(id);
@@ -115,7 +150,11 @@ export function createTableAccess<T extends StoredRecord>(
     },
     async insert(record) {
       const row = storableRow(codec.toRow(record), ctx.dialect.storableText);
-      await guard(record, keys.length > 0 || !generatedIds.has(record), (db) => table(db).insert(row));
+      const { columns, values } = written(row);
+      const sql = ctx.sql.insert(codec.table, columns);
+      await guard(record, keys.length > 0 || !generatedIds.has(record), (db) =>
+        ctx.run.write(db, sql, values),
+      );
       // Read back through the codec so the caller sees exactly what a later read would return.
       return codec.fromRow(row);
     },
@@ -129,15 +168,18 @@ export function createTableAccess<T extends StoredRecord>(
       const row = storableRow(codec.toRow(patch), ctx.dialect.storableText);
       for (const column of MANAGED_COLUMNS) delete row[column];
       row.updated_at = ctx.now();
-      if (versioned) row.version = ctx.db.raw('?? + 1', ['version']);
       const before = held.get(id);
       // Not held: where the database can, the update hands back the row (no read-back statement).
       const returning = before === undefined && ctx.dialect.updateReturnsRows;
-      const result = await guard(patch, false, async (db): Promise<number | Row[]> => {
-        const query = table(db).where('id', id);
-        if (options.expectedVersion !== undefined) query.where('version', options.expectedVersion);
-        return returning ? await query.update(row).returning('*') : await query.update(row);
-      });
+      const checkVersion = options.expectedVersion !== undefined;
+      const { columns, values } = written(row, checkVersion ? [id, options.expectedVersion] : [id]);
+      const sql = ctx.sql.update(codec.table, columns, { bumpVersion: versioned, checkVersion, returning });
+      const result = await guard(
+        patch,
+        false,
+        (db): Promise<number | Row[]> =>
+          returning ? ctx.run.rows(db, sql, values) : ctx.run.write(db, sql, values),
+      );
       const changed = Array.isArray(result) ? result.length : result;
       if (Array.isArray(result) && result[0] !== undefined) return codec.fromRow(result[0]);
       if (before !== undefined && changed === 1) {

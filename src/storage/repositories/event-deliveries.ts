@@ -7,6 +7,7 @@ import type { StoredRecord } from '../records/common.js';
 import type { ClaimedEvent, ClaimQuery, LockingEventDeliveryRepository } from '../records/event-delivery.js';
 import type { OutboxEvent } from '../records/outbox-event.js';
 import { limitRows } from '../row-limit.js';
+import { insertUnlessDuplicate } from '../sql/insert-unless-duplicate.js';
 import { outboxColumns } from './outbox.js';
 
 interface DeliveryRow extends StoredRecord {
@@ -145,7 +146,7 @@ export function createEventDeliveryRepository(ctx: StoreContext): LockingEventDe
         { id: newId(), name, created_at: now, updated_at: now },
         ctx.dialect.storableText,
       );
-      return ctx.dialect.insertUnlessDuplicate(ctx.db, tables.eventConsumers, row, 'name');
+      return insertUnlessDuplicate(ctx, tables.eventConsumers, row, 'name');
     },
     async removeConsumer(name) {
       await ctx.db(table).where('consumer', name).delete();

@@ -11,9 +11,4 @@ export function whereOneOf(
   else query.whereIn(column, [...value]);
 }
 
-/** A filter for `column = value`. */
-export function whereEquals(column: string, value: string): (query: Knex.QueryBuilder) => void {
-  return (query) => {
-    query.where(column, value);
-  };
-}
+export { whereEquals } from '../table-access.js';

@@ -4,6 +4,7 @@ import type { StoreContext } from '../context.js';
 import { pageSize } from '../paging.js';
 import type { DueOutboxQuery, LockingOutboxRepository, OutboxEvent } from '../records/outbox-event.js';
 import { limitRows } from '../row-limit.js';
+import { insertUnlessDuplicate } from '../sql/insert-unless-duplicate.js';
 import { createTableAccess, type QueryFilter } from '../table-access.js';
 import { uniqueKeyName } from '../tables.js';
 import { whereEquals } from './filters.js';
@@ -59,7 +60,7 @@ export function createOutboxRepository(ctx: StoreContext): LockingOutboxReposito
       const record = build(input);
       const row = storableRow(codec.toRow(record), ctx.dialect.storableText);
       // Written: the row is what we sent (no read back, as `insert`). Kept: the stored one wins.
-      if (await ctx.dialect.insertUnlessDuplicate(ctx.db, table, row, 'event_id')) {
+      if (await insertUnlessDuplicate(ctx, table, row, 'event_id')) {
         return { event: codec.fromRow(row), created: true };
       }
       const stored = await access.findOne(whereEquals('event_id', record.eventId));

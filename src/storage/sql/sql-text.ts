@@ -1,0 +1,74 @@
+/**
+ * The SQL text of the store's own statements, written once per shape and kept: identifiers come
+ * from the kit's table and column names (never from input), values are always `?` placeholders.
+ */
+import type { Dialect, LockMode } from '../dialect.js';
+
+/** How an update by id is written. */
+export interface UpdateShape {
+  /** `version = version + 1` is added. */
+  readonly bumpVersion: boolean;
+  /** `and version = ?` is added after the id (the caller's expected version, bound last). */
+  readonly checkVersion: boolean;
+  /** The changed row is answered (`returning *`). */
+  readonly returning: boolean;
+}
+
+/** Writes (and remembers) the statements of one dialect. */
+export interface SqlText {
+  /** `select * from table where column = ? limit 1`, locked as `lock` says. */
+  selectOne(table: string, column: string, lock: LockMode | undefined): string;
+  /** `insert into table (columns…) values (?, …)`. */
+  insert(table: string, columns: readonly string[]): string;
+  /** `update table set column = ?, … where id = ?` in the given shape. */
+  update(table: string, columns: readonly string[], shape: UpdateShape): string;
+  /** `insert into table (columns…) values (?, …)` that keeps an existing row of the same `key`, when the
+   * database can say so in the statement (it then answers the key of a written row); else undefined. */
+  insertUnlessDuplicate(table: string, columns: readonly string[], key: string): string | undefined;
+}
+
+/** Texts kept per dialect; the kit's shapes are a few hundred at most. */
+const MAX_KEPT = 1024;
+
+/** The statement writer of `dialect`. */
+export function createSqlText(dialect: Dialect): SqlText {
+  const kept = new Map<string, string>();
+  const q = (name: string) => dialect.quoteIdentifier(name);
+  const remember = (key: string, write: () => string): string => {
+    let text = kept.get(key);
+    if (text === undefined) {
+      if (kept.size >= MAX_KEPT) kept.clear();
+      text = write();
+      kept.set(key, text);
+    }
+    return text;
+  };
+  const insertText = (table: string, columns: readonly string[]) =>
+    `insert into ${q(table)} (${columns.map(q).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
+  return {
+    selectOne: (table, column, lock) =>
+      remember(`s ${table} ${column} ${lock ?? ''}`, () => {
+        const suffix = lock === undefined ? '' : dialect.lockClause(lock);
+        return `select * from ${q(table)} where ${q(column)} = ? limit 1${suffix}`;
+      }),
+    insert: (table, columns) => remember(`i ${table} ${columns.join(',')}`, () => insertText(table, columns)),
+    update: (table, columns, shape) =>
+      remember(
+        `u ${table} ${columns.join(',')} ${shape.bumpVersion} ${shape.checkVersion} ${shape.returning}`,
+        () => {
+          const sets = columns.map((column) => `${q(column)} = ?`);
+          if (shape.bumpVersion) sets.push(`${q('version')} = ${q('version')} + 1`);
+          const version = shape.checkVersion ? ` and ${q('version')} = ?` : '';
+          const returning = shape.returning ? ' returning *' : '';
+          return `update ${q(table)} set ${sets.join(', ')} where ${q('id')} = ?${version}${returning}`;
+        },
+      ),
+    insertUnlessDuplicate(table, columns, key) {
+      if (!dialect.insertCanSkipDuplicate) return undefined;
+      return remember(
+        `d ${table} ${columns.join(',')} ${key}`,
+        () => `${insertText(table, columns)} on conflict (${q(key)}) do nothing returning ${q(key)}`,
+      );
+    },
+  };
+}
