@@ -36,6 +36,8 @@ export interface Dialect {
    * without also hiding bad values (INSERT IGNORE), so there the duplicate's error is caught.
    */
   readonly insertCanSkipDuplicate: boolean;
+  /** Whether the driver's placeholders are numbered (`$1`, `$2`: pg) rather than `?`. */
+  readonly numberedPlaceholders: boolean;
   /** An identifier (a table or column name of the kit's own) quoted for this database. */
   quoteIdentifier(name: string): string;
   /** The clause that makes a select a locking read (empty on SQLite, see `beginTransaction`). */
@@ -85,6 +87,7 @@ const sqlite: Dialect = {
   insertCanSkipDuplicate: true,
   quoteIdentifier: doubleQuoted,
   lockClause: () => '',
+  numberedPlaceholders: false,
   uniqueViolation(error) {
     const message = errorText(error, 'message');
     const match = /UNIQUE constraint failed: (.+)$/m.exec(message ?? '');
@@ -114,6 +117,7 @@ const mysql: Dialect = {
   // FOUND_ROWS makes a kept row and a new one look alike). A failed statement leaves a MySQL
   // transaction usable, so the duplicate's error is simply caught.
   insertCanSkipDuplicate: false,
+  numberedPlaceholders: false,
   quoteIdentifier: (name) => `\`${name}\``,
   lockClause: forUpdate,
   uniqueViolation(error) {
@@ -155,6 +159,7 @@ const postgres: Dialect = {
   insertCanSkipDuplicate: true,
   quoteIdentifier: doubleQuoted,
   lockClause: forUpdate,
+  numberedPlaceholders: true,
   uniqueViolation(error) {
     if (errorText(error, 'code') !== '23505') return undefined;
     return (

@@ -1,14 +1,19 @@
 /** The statement runner a store uses on its database. */
 import type { Dialect } from '../dialect.js';
 import type { StatementTap } from '../statement-tap.js';
-import { createKnexRunner } from './knex-runner.js';
-import { createSqliteRunner } from './sqlite-runner.js';
+import { createDriverRunner, type DriverCalls } from './driver-runner.js';
+import { createMysqlCalls } from './mysql-runner.js';
+import { createPostgresCalls } from './postgres-runner.js';
+import { createSqliteCalls } from './sqlite-runner.js';
 import type { StatementRunner } from './statement-runner.js';
 
-/**
- * SQLite: better-sqlite3's own prepared statements (the driver runs on this thread, so Knex's
- * builder and runner were most of the cost around it). MySQL/MariaDB and PostgreSQL: Knex's `raw`.
- */
+const calls: Record<Dialect['name'], () => DriverCalls> = {
+  sqlite: createSqliteCalls,
+  mysql: createMysqlCalls,
+  postgres: createPostgresCalls,
+};
+
+/** The runner of `dialect`'s driver, reporting to `tap`. */
 export function createStatementRunner(dialect: Dialect, tap: StatementTap): StatementRunner {
-  return dialect.name === 'sqlite' ? createSqliteRunner(tap) : createKnexRunner();
+  return createDriverRunner(tap, calls[dialect.name]());
 }

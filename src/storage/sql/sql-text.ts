@@ -1,6 +1,7 @@
 /**
  * The SQL text of the store's own statements, written once per shape and kept: identifiers come
- * from the kit's table and column names (never from input), values are always `?` placeholders.
+ * from the kit's table and column names (never from input), values are always placeholders (`?`,
+ * or `$1`, `$2`… where the driver numbers them).
  */
 import type { Dialect, LockMode } from '../dialect.js';
 
@@ -38,7 +39,7 @@ export function createSqlText(dialect: Dialect): SqlText {
     let text = kept.get(key);
     if (text === undefined) {
       if (kept.size >= MAX_KEPT) kept.clear();
-      text = write();
+      text = dialect.numberedPlaceholders ? numbered(write()) : write();
       kept.set(key, text);
     }
     return text;
@@ -71,4 +72,10 @@ export function createSqlText(dialect: Dialect): SqlText {
       );
     },
   };
+}
+
+/** `?` placeholders as `$1`, `$2`…; the texts hold no other `?` (identifiers are the kit's own). */
+function numbered(text: string): string {
+  let position = 0;
+  return text.replace(/\?/g, () => `$${++position}`);
 }

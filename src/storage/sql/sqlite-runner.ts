@@ -1,13 +1,12 @@
 /**
- * The statement runner for SQLite: better-sqlite3 statements prepared once per connection and
- * SQL text, run on the connection Knex holds for the transaction (or lends from its pool). It
- * bypasses Knex entirely, so it reports each statement to the store's statement tap itself.
+ * SQLite's statements: better-sqlite3 statements prepared once per connection and SQL text. The
+ * driver is synchronous and in-process, so Knex's builder and runner were most of the cost around
+ * it (bench/FIXES.md).
  */
 import type { Row } from '../codec.js';
-import type { StatementTap } from '../statement-tap.js';
-import type { Runnable, StatementRunner } from './statement-runner.js';
+import type { DriverCalls } from './driver-runner.js';
 
-/** The part of a better-sqlite3 statement the runner uses. */
+/** The part of a better-sqlite3 statement used here. */
 interface PreparedStatement {
   all(values: readonly unknown[]): unknown[];
   run(values: readonly unknown[]): { changes: number };
@@ -16,8 +15,8 @@ interface PreparedStatement {
 /** Statements kept per connection; the kit's shapes are a few dozen, so the bound is a safety net. */
 const STATEMENTS_PER_CONNECTION = 256;
 
-/** A runner over better-sqlite3 connections taken from `db`'s Knex client. */
-export function createSqliteRunner(tap: StatementTap): StatementRunner {
+/** Driver calls for better-sqlite3 connections. */
+export function createSqliteCalls(): DriverCalls {
   const prepared = new WeakMap<object, Map<string, PreparedStatement>>();
   const statementOf = (connection: object, sql: string): PreparedStatement => {
     let statements = prepared.get(connection);
@@ -33,34 +32,13 @@ export function createSqliteRunner(tap: StatementTap): StatementRunner {
     }
     return statement;
   };
-  const run = async <R>(
-    db: Runnable,
-    sql: string,
-    values: readonly unknown[],
-    use: (statement: PreparedStatement, bound: unknown[]) => R,
-  ): Promise<R> => {
-    // Inside a transaction this is the transaction's connection; outside, one lent by the pool.
-    const connection: unknown = await db.client.acquireConnection();
-    try {
-      if (typeof connection !== 'object' || connection === null) throw notBetterSqlite();
-      const statement = statementOf(connection, sql);
-      if (tap.listening) {
-        const id: unknown = Reflect.get(connection, '__knexUid');
-        tap.report({
-          sql,
-          bindingCount: values.length,
-          connectionId: typeof id === 'string' ? id : undefined,
-          roundTrip: true,
-        });
-      }
-      return use(statement, values.map(toSqliteValue));
-    } finally {
-      await db.client.releaseConnection(connection);
-    }
-  };
   return {
-    rows: (db, sql, values) => run(db, sql, values, (statement, bound) => statement.all(bound) as Row[]),
-    write: (db, sql, values) => run(db, sql, values, (statement, bound) => statement.run(bound).changes),
+    async execute(connection, sql, values, reads) {
+      const statement = statementOf(connection, sql);
+      const bound = values.map(toSqliteValue);
+      if (reads) return { rows: statement.all(bound) as Row[], changes: 0 };
+      return { rows: [], changes: statement.run(bound).changes };
+    },
   };
 }
 

@@ -1,0 +1,51 @@
+/**
+ * The store's statements straight through the database driver, on a connection Knex holds for
+ * the transaction (or lends from its pool for one statement): no query builder, no Knex runner.
+ * Knex never sees these statements, so each is reported to the store's statement tap here.
+ */
+import type { Row } from '../codec.js';
+import type { StatementTap } from '../statement-tap.js';
+import type { Runnable, StatementRunner } from './statement-runner.js';
+
+/** What one statement gave back. */
+export interface DriverAnswer {
+  /** Its rows (a SELECT, or a write with RETURNING). */
+  readonly rows: Row[];
+  /** How many rows it changed (writes). */
+  readonly changes: number;
+}
+
+/** How one driver runs a statement on one of its connections. */
+export interface DriverCalls {
+  /** Run `sql` with `values` bound on `connection`, as a reading or a writing statement. */
+  execute(connection: object, sql: string, values: readonly unknown[], reads: boolean): Promise<DriverAnswer>;
+}
+
+/** A runner that runs statements through `driver` on the connections of `db`'s Knex client. */
+export function createDriverRunner(tap: StatementTap, driver: DriverCalls): StatementRunner {
+  const run = async (db: Runnable, sql: string, values: readonly unknown[], reads: boolean) => {
+    // Inside a transaction this is the transaction's connection; outside, one lent by the pool.
+    const connection: unknown = await db.client.acquireConnection();
+    try {
+      if (typeof connection !== 'object' || connection === null) {
+        throw new Error('The database client lent no connection');
+      }
+      if (tap.listening) {
+        const id: unknown = Reflect.get(connection, '__knexUid');
+        tap.report({
+          sql,
+          bindingCount: values.length,
+          connectionId: typeof id === 'string' ? id : undefined,
+          roundTrip: true,
+        });
+      }
+      return await driver.execute(connection, sql, values, reads);
+    } finally {
+      await db.client.releaseConnection(connection);
+    }
+  };
+  return {
+    rows: async (db, sql, values) => (await run(db, sql, values, true)).rows,
+    write: async (db, sql, values) => (await run(db, sql, values, false)).changes,
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * The store's own statement path (src/storage/sql/): SQL text per dialect, and on each database
+ * the connections it borrows from a host's Knex pool always go back, on success and on error,
+ * values are bound (never spliced), and every statement still reaches the statement tap.
+ */
+import knexFactory, { type Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConflictError } from '../../src/errors.js';
+import { dialectOf } from '../../src/storage/dialect.js';
+import { createKnexStore, type KnexStore } from '../../src/storage/index.js';
+import { createSqlText } from '../../src/storage/sql/sql-text.js';
+import { statementTapOf } from '../../src/storage/statement-tap.js';
+import {
+  describeWithDatabase,
+  openTestDatabase,
+  openTestStore,
+  TEST_DATABASE_KINDS,
+  type TestDatabase,
+  type TestStore,
+  testTablePrefix,
+} from '../support/databases.js';
+import { fullPayment } from './fixtures.js';
+
+describe('SQL text of the store', () => {
+  const textOf = (client: string) =>
+    createSqlText(dialectOf(knexFactory({ client, useNullAsDefault: true })));
+
+  it('quotes per database, numbers placeholders for pg, and locks where the database has row locks', () => {
+    expect(textOf('better-sqlite3').selectOne('t_payments', 'order_id', 'update')).toBe(
+      'select * from "t_payments" where "order_id" = ? limit 1',
+    );
+    expect(textOf('mysql2').selectOne('t_payments', 'order_id', 'update-skip-locked')).toBe(
+      'select * from `t_payments` where `order_id` = ? limit 1 for update skip locked',
+    );
+    const pg = textOf('pg');
+    expect(pg.update('t', ['a', 'b'], { bumpVersion: true, checkVersion: true, returning: true })).toBe(
+      'update "t" set "a" = $1, "b" = $2, "version" = "version" + 1 where "id" = $3 and "version" = $4 returning *',
+    );
+    expect(pg.insertUnlessDuplicate('t', ['id', 'k'], 'k')).toBe(
+      'insert into "t" ("id", "k") values ($1, $2) on conflict ("k") do nothing returning "k"',
+    );
+    expect(textOf('mysql2').insertUnlessDuplicate('t', ['id', 'k'], 'k')).toBeUndefined();
+  });
+
+  it('writes each shape once', () => {
+    const text = textOf('better-sqlite3');
+    const first = text.insert('t', ['id', 'a']);
+    expect(text.insert('t', ['id', 'a'])).toBe(first);
+    expect(text.insert('t', ['id', 'b'])).not.toBe(first);
+  });
+});
+
+interface Pool {
+  numUsed(): number;
+  numPendingAcquires(): number;
+}
+
+for (const kind of TEST_DATABASE_KINDS) {
+  describe(`driver statements on ${kind}`, async () => {
+    const database: TestDatabase = await openTestDatabase(kind);
+    describeWithDatabase(database, `driver statements on ${kind}`, () => {
+      let knex: Knex;
+      let store: KnexStore;
+      let migrated: TestStore;
+      const pool = (): Pool => knex.client.pool;
+
+      beforeAll(async () => {
+        const tablePrefix = testTablePrefix(`drv${kind}`);
+        // Migrating takes two connections on the servers (the lock and the migrator): its own store.
+        migrated = await openTestStore(database, `drv${kind}`, { tablePrefix });
+        // The host's own instance with a single connection: one connection not given back hangs the test.
+        const config = database.config();
+        knex = knexFactory({ ...config, pool: { ...config.pool, min: 0, max: 1 } });
+        store = createKnexStore({ database: knex, tablePrefix });
+      });
+      afterAll(async () => {
+        await knex?.destroy();
+        await migrated?.dispose();
+        database.cleanup();
+      });
+
+      it('gives every borrowed connection back, after plain statements, transactions and errors', async () => {
+        const first = await store.payments.insert(fullPayment('drv-1'));
+        for (let i = 0; i < 50; i++) {
+          expect((await store.payments.findByOrderId('drv-1'))?.id).toBe(first.id);
+          await expect(store.payments.insert(fullPayment('drv-1'))).rejects.toThrow(ConflictError);
+        }
+        await store.transaction(async (tx) => {
+          const locked = await tx.payments.lockByOrderId('drv-1');
+          await tx.payments.update(
+            first.id,
+            { status: 'paid', version: undefined },
+            { expectedVersion: locked?.version },
+          );
+        });
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.payments.lockById(first.id);
+            await tx.payments.insert(fullPayment('drv-1'));
+          }),
+        ).rejects.toThrow(ConflictError);
+        expect(pool().numUsed()).toBe(0);
+        expect(pool().numPendingAcquires()).toBe(0);
+        expect((await store.payments.findById(first.id))?.status).toBe('paid');
+      });
+
+      it('binds values: quotes and SQL in a value are kept as text', async () => {
+        const orderId = `drv-'"; drop table x; -- ?`;
+        const payment = await store.payments.insert(fullPayment(orderId, { customField1: "it's $1 ?" }));
+        const read = await store.payments.findByOrderId(orderId);
+        expect(read?.id).toBe(payment.id);
+        expect(read?.customField1).toBe("it's $1 ?");
+        expect(await store.payments.findByOrderId(`drv-' or '1'='1`)).toBeUndefined();
+      });
+
+      it('reports its statements to the tap, on the connection they ran on', async () => {
+        const tap = statementTapOf(store);
+        const seen: { kind: string; connectionId: string | undefined }[] = [];
+        const stop = tap?.listen((statement) => seen.push(statement));
+        try {
+          await store.transaction(async (tx) => {
+            await tx.payments.lockByOrderId('drv-1');
+          });
+        } finally {
+          stop?.();
+        }
+        expect(seen.map((statement) => statement.kind)).toEqual(
+          kind === 'sqlite' ? ['begin', 'update', 'select', 'commit'] : ['begin', 'select', 'commit'],
+        );
+        expect(new Set(seen.map((statement) => statement.connectionId)).size).toBe(1);
+      });
+    });
+  });
+}
