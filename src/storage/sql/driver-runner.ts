@@ -49,3 +49,18 @@ export function createDriverRunner(tap: StatementTap, driver: DriverCalls): Stat
     write: async (db, sql, values) => (await run(db, sql, values, false)).changes,
   };
 }
+
+/**
+ * Call the callback-style method `method` of a driver connection (mysql2, pg) with `args` and
+ * a final `(error, result)` callback; resolves the result. `what` names the connection expected.
+ */
+export function callDriver(connection: object, method: string, args: readonly unknown[], what: string) {
+  const fn: unknown = Reflect.get(connection, method);
+  if (typeof fn !== 'function') return Promise.reject(new Error(`The connection is not a ${what}`));
+  return new Promise<unknown>((resolve, reject) => {
+    fn.call(connection, ...args, (error: Error | null, result?: unknown) => {
+      if (error !== null && error !== undefined) reject(error);
+      else resolve(result);
+    });
+  });
+}

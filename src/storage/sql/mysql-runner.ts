@@ -4,25 +4,13 @@
  * kit's statement shapes once per connection instead of once per call.
  */
 import type { Row } from '../codec.js';
-import type { DriverAnswer, DriverCalls } from './driver-runner.js';
-
-type Callback = (error: Error | null, result?: unknown) => void;
+import { callDriver, type DriverAnswer, type DriverCalls } from './driver-runner.js';
 
 /** Driver calls for mysql2 connections. */
 export function createMysqlCalls(): DriverCalls {
   return {
-    execute(connection, sql, values, reads) {
-      const execute: unknown = Reflect.get(connection, 'execute');
-      if (typeof execute !== 'function') {
-        return Promise.reject(new Error('The MySQL connection is not a mysql2 connection'));
-      }
-      return new Promise<DriverAnswer>((resolve, reject) => {
-        const done: Callback = (error, result) => {
-          if (error !== null) reject(error);
-          else resolve(answerOf(result, reads));
-        };
-        execute.call(connection, sql, values, done);
-      });
+    async execute(connection, sql, values, reads) {
+      return answerOf(await callDriver(connection, 'execute', [sql, values], 'mysql2 connection'), reads);
     },
   };
 }

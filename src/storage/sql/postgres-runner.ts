@@ -5,25 +5,13 @@
  * the processes still running.
  */
 import type { Row } from '../codec.js';
-import type { DriverAnswer, DriverCalls } from './driver-runner.js';
-
-type Callback = (error: Error | null, result?: unknown) => void;
+import { callDriver, type DriverAnswer, type DriverCalls } from './driver-runner.js';
 
 /** Driver calls for pg clients. */
 export function createPostgresCalls(): DriverCalls {
   return {
-    execute(connection, sql, values) {
-      const query: unknown = Reflect.get(connection, 'query');
-      if (typeof query !== 'function') {
-        return Promise.reject(new Error('The PostgreSQL connection is not a pg client'));
-      }
-      return new Promise<DriverAnswer>((resolve, reject) => {
-        const done: Callback = (error, result) => {
-          if (error !== null) reject(error);
-          else resolve(answerOf(result));
-        };
-        query.call(connection, { text: sql, values }, done);
-      });
+    async execute(connection, sql, values) {
+      return answerOf(await callDriver(connection, 'query', [{ text: sql, values }], 'pg client'));
     },
   };
 }
