@@ -76,8 +76,10 @@ export const clientBench: Bench = async (options: BenchOptions) => {
     for (let run = 0; run < options.runs; run++) {
       for (const op of ['charge', 'status'] as const) {
         for (const concurrency of [1, 32]) {
-          const order =
-            run % 2 === 0 ? (['ours', 'official', 'raw'] as const) : (['official', 'ours', 'raw'] as const);
+          // Each side takes each place in turn. All three share this process, and what one side
+          // leaves behind (garbage, open sockets, JIT feedback in Node's HTTP code) can speed up or
+          // slow down the next one; with the bare loop always last, that always fell on it.
+          const order = rotate(['ours', 'official', 'raw'] as const, run);
           const measured: Record<string, { rps: number; p50: number; p99: number }> = {};
           for (const side of order) {
             const call = clients[side][op];
@@ -145,10 +147,16 @@ export const clientBench: Bench = async (options: BenchOptions) => {
     notes: [
       '"raw" (bare) is a node:http request with a keep-alive agent: the floor every client adds its own time to; at concurrency 32 ours must reach 0.7× of it.',
       'Both clients as shipped: ours on node:http (its own keep-alive agent), the official package on its axios instance.',
-      'Before the measured runs every side runs once unmeasured, so no side meets a cold simulator.',
+      'Before the measured runs every side runs once unmeasured, so no side meets a cold simulator; then the three take turns going first.',
       `Status of ${SEEDED} seeded transactions round-robin; each charge a new bank_transfer order. Simulator in its own process.`,
     ],
   };
 };
+
+/** `items` rotated left by `by` places. */
+function rotate<T>(items: readonly T[], by: number): T[] {
+  const k = by % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
 
 runIfMain(import.meta.url, clientBench);
