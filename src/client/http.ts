@@ -7,11 +7,11 @@ import type { ResolvedClientConfig } from '../config.js';
 import { MidtransApiError, MidtransNetworkError, redactSecrets, ValidationError } from '../errors.js';
 import type { BackoffOptions } from './backoff.js';
 import { abortableSleep, backoffDelay, DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS } from './backoff.js';
-import { startDeadline, untilAborted } from './deadline.js';
+import { Deadline, withCancelHook } from './deadline.js';
 import type { IdempotencyHeader, RequestOptions } from './request-options.js';
 import { optionHeaders } from './request-options.js';
 import { interpretAnswer } from './response.js';
-import type { HttpMethod, TransportResponse } from './transport.js';
+import type { HttpMethod, TransportRequest, TransportResponse } from './transport.js';
 
 /** One logical API call (the client may perform it more than once). */
 export interface ApiRequest {
@@ -84,7 +84,7 @@ export function createHttpClient(config: ResolvedClientConfig, deps: HttpClientD
       url: withQuery(request.url, request.query),
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      label: `${request.method} ${new URL(request.url).pathname}`,
+      label: `${request.method} ${pathOf(request.url)}`,
       timeoutMs: options.timeoutMs ?? config.timeoutMs,
       signal: options.signal,
       accept407: request.accept407 === true,
@@ -113,18 +113,21 @@ export function createHttpClient(config: ResolvedClientConfig, deps: HttpClientD
 
   async function attemptOnce(ex: Exchange, attempt: number): Promise<Record<string, unknown>> {
     config.logger.debug({ request: ex.label, attempt }, 'midtrans-kit: Midtrans request');
-    const deadline = startDeadline(ex.timeoutMs, ex.signal);
+    const deadline = new Deadline(ex.timeoutMs, ex.signal);
     let response: TransportResponse;
     try {
-      const call = config.transport({
+      const request: TransportRequest = {
         method: ex.method,
         url: ex.url,
         headers: { ...ex.headers },
         ...(ex.body === undefined ? {} : { body: ex.body }),
-        signal: deadline.signal,
-      });
-      // Raced against the signal so that a transport ignoring it still cannot outlive the deadline.
-      response = await untilAborted(call, deadline.signal);
+        // A getter, so the AbortController behind it exists only for transports that read it.
+        get signal() {
+          return deadline.signal;
+        },
+      };
+      // Raced against the deadline so that a transport ignoring it still cannot outlive it.
+      response = await deadline.race(config.transport(withCancelHook(request, deadline)));
     } catch (error) {
       if (deadline.timedOut()) {
         throw new MidtransNetworkError(
@@ -167,6 +170,18 @@ export function pathSegment(value: unknown, field: string): string {
 
 function isRetryable(error: unknown): error is MidtransApiError | MidtransNetworkError {
   return error instanceof MidtransNetworkError || (error instanceof MidtransApiError && error.retryable);
+}
+
+/**
+ * The path of an absolute URL without a query, as `new URL(url).pathname` gives it for the URLs
+ * the API modules build (origin + encoded segments), without parsing a URL per call.
+ */
+function pathOf(url: string): string {
+  // Never a query or fragment in a label: queries can carry card data.
+  const cut = url.search(/[?#]/);
+  const head = cut < 0 ? url : url.slice(0, cut);
+  const start = head.indexOf('/', head.indexOf('//') + 2);
+  return start < 0 ? '/' : head.slice(start);
 }
 
 function withQuery(url: string, query: Record<string, string | undefined> | undefined): string {

@@ -51,9 +51,18 @@ export function optionHeaders(
   options: RequestOptions,
   idempotencyHeader: IdempotencyHeader | undefined,
 ): Record<string, string> {
+  const key = options.idempotencyKey;
+  // Most calls pass none of these: no need to build the checks below once per request.
+  if (
+    key === undefined &&
+    options.overrideNotification === undefined &&
+    options.appendNotification === undefined &&
+    options.timeoutMs === undefined
+  ) {
+    return {};
+  }
   const issues: FieldIssue[] = [];
   const headers: Record<string, string> = {};
-  const key = options.idempotencyKey;
   if (key !== undefined) {
     const reason = idempotencyKeyProblem(key, idempotencyHeader !== undefined);
     if (reason) issues.push({ field: 'idempotencyKey', reason });
