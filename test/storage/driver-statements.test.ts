@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/errors.js';
 import { dialectOf } from '../../src/storage/dialect.js';
 import { createKnexStore, type KnexStore } from '../../src/storage/index.js';
+import { createMysqlCalls } from '../../src/storage/sql/mysql-runner.js';
 import { createSqlText } from '../../src/storage/sql/sql-text.js';
 import { statementTapOf } from '../../src/storage/statement-tap.js';
 import {
@@ -128,3 +129,36 @@ for (const kind of TEST_DATABASE_KINDS) {
     });
   });
 }
+
+describe('MySQL driver calls', () => {
+  type Callback = (error: Error | null, result?: unknown) => void;
+  const answering = (result: unknown, calls: string[]) => (name: string) =>
+    function (this: unknown, sql: string, _values: unknown[], done: Callback) {
+      calls.push(`${name} ${sql}`);
+      done(null, result);
+    };
+
+  it('prepares with mysql2 execute, and runs unprepared through query where a connection has no execute', async () => {
+    const calls: string[] = [];
+    const mysql2 = {
+      execute: answering([{ id: 'a' }], calls)('execute'),
+      query: answering([], calls)('query'),
+    };
+    const older = { query: answering({ affectedRows: 1 }, calls)('query') };
+    const driver = createMysqlCalls();
+    expect(await driver.execute(mysql2, 'select 1', [], true)).toEqual({ rows: [{ id: 'a' }], changes: 0 });
+    expect(await driver.execute(older, 'update t', [], false)).toEqual({ rows: [], changes: 1 });
+    expect(calls).toEqual(['execute select 1', 'query update t']);
+  });
+
+  it('passes a driver error on unchanged (its code is what a unique-key check reads)', async () => {
+    const failing = {
+      execute(_sql: string, _values: unknown[], done: Callback) {
+        done(Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY' }));
+      },
+    };
+    await expect(createMysqlCalls().execute(failing, 'insert', [], false)).rejects.toMatchObject({
+      code: 'ER_DUP_ENTRY',
+    });
+  });
+});

@@ -10,7 +10,10 @@ import { callDriver, type DriverAnswer, type DriverCalls } from './driver-runner
 export function createMysqlCalls(): DriverCalls {
   return {
     async execute(connection, sql, values, reads) {
-      return answerOf(await callDriver(connection, 'execute', [sql, values], 'mysql2 connection'), reads);
+      // A connection without `execute` (the older `mysql` package, which a host's own Knex may
+      // use) runs the same text unprepared; the answers have the same shape.
+      const method = typeof Reflect.get(connection, 'execute') === 'function' ? 'execute' : 'query';
+      return answerOf(await callDriver(connection, method, [sql, values], 'MySQL connection'), reads);
     },
   };
 }
