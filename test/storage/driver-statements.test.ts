@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/errors.js';
 import { dialectOf } from '../../src/storage/dialect.js';
 import { createKnexStore, type KnexStore } from '../../src/storage/index.js';
-import { createMysqlCalls } from '../../src/storage/sql/mysql-runner.js';
+import { createMysqlCalls, MAX_PREPARED_PER_CONNECTION } from '../../src/storage/sql/mysql-runner.js';
 import { createSqlText } from '../../src/storage/sql/sql-text.js';
 import { statementTapOf } from '../../src/storage/statement-tap.js';
 import {
@@ -149,6 +149,22 @@ describe('MySQL driver calls', () => {
     expect(await driver.execute(mysql2, 'select 1', [], true)).toEqual({ rows: [{ id: 'a' }], changes: 0 });
     expect(await driver.execute(older, 'update t', [], false)).toEqual({ rows: [], changes: 1 });
     expect(calls).toEqual(['execute select 1', 'query update t']);
+  });
+
+  it('prepares at most MAX_PREPARED_PER_CONNECTION texts per connection (the server limit is shared)', async () => {
+    const calls: string[] = [];
+    const connection = { execute: answering([], calls)('execute'), query: answering([], calls)('query') };
+    const driver = createMysqlCalls();
+    for (let i = 0; i <= MAX_PREPARED_PER_CONNECTION; i++)
+      await driver.execute(connection, `s${i}`, [], true);
+    await driver.execute(connection, 's0', [], true);
+    const prepared = calls.filter((call) => call.startsWith('execute'));
+    expect(prepared).toHaveLength(MAX_PREPARED_PER_CONNECTION + 1);
+    expect(calls.at(-2)).toBe(`query s${MAX_PREPARED_PER_CONNECTION}`);
+    expect(calls.at(-1)).toBe('execute s0');
+    // Another connection has its own room.
+    await driver.execute({ ...connection }, `s${MAX_PREPARED_PER_CONNECTION}`, [], true);
+    expect(calls.at(-1)).toBe(`execute s${MAX_PREPARED_PER_CONNECTION}`);
   });
 
   it('passes a driver error on unchanged (its code is what a unique-key check reads)', async () => {

@@ -6,13 +6,35 @@
 import type { Row } from '../codec.js';
 import { callDriver, type DriverAnswer, type DriverCalls } from './driver-runner.js';
 
+/**
+ * Statement texts prepared on the server per connection; the rest run unprepared. The server's
+ * `max_prepared_stmt_count` (16,382 by default) is shared by every connection of every process,
+ * so a fleet of app instances must not fill it: 64 covers the hot shapes, and at MySQL's default
+ * 151 connections stays under 10,000 in all.
+ */
+export const MAX_PREPARED_PER_CONNECTION = 64;
+
 /** Driver calls for mysql2 connections. */
 export function createMysqlCalls(): DriverCalls {
+  const prepared = new WeakMap<object, Set<string>>();
+  // Whether `sql` runs prepared on `connection`: already prepared there, or room for one more.
+  const runsPrepared = (connection: object, sql: string): boolean => {
+    // A connection without `execute` (the older `mysql` package, which a host's own Knex may
+    // use) runs everything unprepared; its answers have the same shape.
+    if (typeof Reflect.get(connection, 'execute') !== 'function') return false;
+    let texts = prepared.get(connection);
+    if (texts === undefined) {
+      texts = new Set();
+      prepared.set(connection, texts);
+    }
+    if (texts.has(sql)) return true;
+    if (texts.size >= MAX_PREPARED_PER_CONNECTION) return false;
+    texts.add(sql);
+    return true;
+  };
   return {
     async execute(connection, sql, values, reads) {
-      // A connection without `execute` (the older `mysql` package, which a host's own Knex may
-      // use) runs the same text unprepared; the answers have the same shape.
-      const method = typeof Reflect.get(connection, 'execute') === 'function' ? 'execute' : 'query';
+      const method = runsPrepared(connection, sql) ? 'execute' : 'query';
       return answerOf(await callDriver(connection, method, [sql, values], 'MySQL connection'), reads);
     },
   };
