@@ -101,6 +101,15 @@ for (const kind of TEST_DATABASE_KINDS) {
         expect((await store.payments.findById(first.id))?.status).toBe('paid');
       });
 
+      it('refuses a statement on a transaction that has ended (its connection may serve another)', async () => {
+        let ended: Parameters<Parameters<KnexStore['transaction']>[0]>[0] | undefined;
+        await store.transaction(async (tx) => {
+          ended = tx;
+        });
+        await expect(ended?.payments.findByOrderId('drv-1')).rejects.toThrow(/already complete/);
+        expect(pool().numUsed()).toBe(0);
+      });
+
       it('binds values: quotes and SQL in a value are kept as text', async () => {
         const orderId = `drv-'"; drop table x; -- ?`;
         const payment = await store.payments.insert(fullPayment(orderId, { customField1: "it's $1 ?" }));

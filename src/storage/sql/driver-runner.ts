@@ -24,6 +24,11 @@ export interface DriverCalls {
 /** A runner that runs statements through `driver` on the connections of `db`'s Knex client. */
 export function createDriverRunner(tap: StatementTap, driver: DriverCalls): StatementRunner {
   const run = async (db: Runnable, sql: string, values: readonly unknown[], reads: boolean) => {
+    // Knex refuses a statement on a finished transaction; so must we. Its connection may already
+    // serve another transaction, and the statement would join that one.
+    if (db.isTransaction === true && 'isCompleted' in db && db.isCompleted()) {
+      throw new Error('Transaction query already complete: the store transaction has ended');
+    }
     // Inside a transaction this is the transaction's connection; outside, one lent by the pool.
     const connection: unknown = await db.client.acquireConnection();
     try {
