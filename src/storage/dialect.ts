@@ -58,6 +58,8 @@ export interface Dialect {
   tableDefaults(table: Knex.CreateTableBuilder): void;
   /** Drop a plain column (migrations' `down`). */
   dropColumn(knex: Knex, table: string, column: string): Promise<void>;
+  /** Whether `withLock` keeps a connection of its own busy while `fn` runs (it needs a second one). */
+  readonly lockHoldsConnection: boolean;
   /**
    * Run `fn` while holding the database-wide lock `name`, waiting up to `waitMs` for another holder
    * (see migrate.ts for why migrations need one).
@@ -106,6 +108,7 @@ const sqlite: Dialect = {
     await knex.raw('alter table ?? drop column ??', [table, column]);
   },
   // One writer at a time already; Knex's own migration lock (retried by the caller) is enough.
+  lockHoldsConnection: false,
   withLock: (_knex, _name, _waitMs, fn) => fn(),
 };
 
@@ -137,6 +140,7 @@ const mysql: Dialect = {
     table.collate('utf8mb4_bin');
   },
   dropColumn: alterDropColumn,
+  lockHoldsConnection: true,
   withLock(knex, name, waitMs, fn) {
     return knex.transaction(async (trx) => {
       const [rows] = (await trx.raw('SELECT GET_LOCK(?, ?) AS got', [name, Math.ceil(waitMs / 1000)])) as [
@@ -171,6 +175,7 @@ const postgres: Dialect = {
   transactionOpening: () => undefined,
   tableDefaults() {},
   dropColumn: alterDropColumn,
+  lockHoldsConnection: true,
   withLock(knex, name, _waitMs, fn) {
     return knex.transaction(async (trx) => {
       // Released by the end of the transaction, whatever happens inside it.

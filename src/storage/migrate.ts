@@ -7,6 +7,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
+import { ConfigError } from '../errors.js';
 import { dialectOf } from './dialect.js';
 
 /** How long `migrate()` waits for another process's migration to finish. */
@@ -26,8 +27,17 @@ export interface MigrationReport {
  * migrates on another.
  */
 export async function migrateLatest(knex: Knex, config: Knex.MigratorConfig): Promise<MigrationReport> {
+  const dialect = dialectOf(knex);
+  // With one connection the migrator would wait for the lock's own connection until Knex's
+  // acquire timeout (a minute by default), then fail with a message that names neither.
+  if (dialect.lockHoldsConnection && poolMax(knex) < 2) {
+    throw new ConfigError(
+      'database',
+      `migrating on ${dialect.name === 'mysql' ? 'MySQL/MariaDB' : 'PostgreSQL'} needs a pool of at least 2 connections (one holds the migration lock while another migrates)`,
+    );
+  }
   const lockName = `midtrans_kit_migrate:${String(config.tableName)}`;
-  const applied = await dialectOf(knex).withLock(knex, lockName, MIGRATION_LOCK_WAIT_MS, () =>
+  const applied = await dialect.withLock(knex, lockName, MIGRATION_LOCK_WAIT_MS, () =>
     retryWhileContended(knex, config),
   );
   return { applied };
@@ -54,4 +64,11 @@ function isContention(error: unknown, historyTable: string): boolean {
   // A racing migrator created the history or lock table (or its first row) a moment earlier. Other
   // "already exists" errors, such as a stray table of ours, are real and fail at once.
   return message.includes(historyTable) && /already exists|Duplicate entry|duplicate key/i.test(message);
+}
+
+/** The most connections the Knex pool may open (Infinity when it cannot be read). */
+function poolMax(knex: Knex): number {
+  const pool: unknown = Reflect.get(knex.client, 'pool');
+  const max: unknown = typeof pool === 'object' && pool !== null ? Reflect.get(pool, 'max') : undefined;
+  return typeof max === 'number' ? max : Number.POSITIVE_INFINITY;
 }
