@@ -63,8 +63,12 @@ export function createCodec<T>(entity: string, table: string, spec: ColumnSpec<T
 function buildCodec<T>(entity: string, table: string, spec: ColumnSpec<T>): RecordCodec<T> {
   const fields = Object.keys(spec) as (keyof T & string)[];
   const columns = new Map(fields.map((field) => [field, toColumnName(field)]));
-  const kindOf = (field: keyof T & string): ColumnKind => spec[field];
   const columnOf = (field: keyof T & string): string => columns.get(field) ?? toColumnName(field);
+  // Walked for every row read or written (a payment has 50 fields): one array, no lookups.
+  const plan = fields.map((field) => ({ field, column: columnOf(field), kind: spec[field] }));
+  // Every record starts as a copy of this (all fields null): the copy has the record's final shape
+  // at once, where adding 50 fields one by one reshaped it 50 times (a third of a row's decoding).
+  const empty: Readonly<Record<string, null>> = Object.fromEntries(fields.map((field) => [field, null]));
 
   return {
     entity,
@@ -73,25 +77,58 @@ function buildCodec<T>(entity: string, table: string, spec: ColumnSpec<T>): Reco
     column: columnOf,
     toRow(values) {
       const row: Row = {};
-      for (const field of fields) {
+      for (const { field, column, kind } of plan) {
         const value = values[field];
         if (value === undefined) continue;
-        row[columnOf(field)] = value === null ? null : encodeValue(kindOf(field), value, field);
+        row[column] = value === null ? null : encodeValue(kind, value, field);
       }
       return row;
     },
     fromRow(row) {
-      const record: Record<string, unknown> = {};
-      for (const field of fields) {
-        const column = columnOf(field);
+      const record: Record<string, unknown> = { ...empty };
+      for (const { field, column, kind } of plan) {
         const value = row[column];
-        const location = `${table}.${column} (id ${String(row.id)})`;
+        if (value === null || value === undefined) continue;
         record[field] =
-          value === null || value === undefined ? null : decodeValue(kindOf(field), value, location);
+          readCommon(kind, value) ?? decodeValue(kind, value, `${table}.${column} (id ${String(row.id)})`);
       }
       return record as T;
     },
   };
+}
+
+/**
+ * The value as `decodeValue` would give it, for what drivers return most (text, numbers, JSON
+ * text); `undefined` sends anything else, and every failure, to `decodeValue`, which names the
+ * column in its error. Saves building that name for each of a row's fields.
+ */
+function readCommon(kind: ColumnKind, value: unknown): unknown {
+  switch (kind) {
+    case 'text':
+      return typeof value === 'string' ? value : undefined;
+    case 'money':
+    case 'integer':
+      return typeof value === 'number' && Number.isSafeInteger(value) ? value : undefined;
+    case 'date': {
+      if (typeof value !== 'number')
+        return value instanceof Date && !Number.isNaN(value.getTime()) ? value : undefined;
+      const date = new Date(value);
+      return Number.isNaN(date.getTime()) ? undefined : date;
+    }
+    case 'json':
+      return typeof value === 'string' ? parseDocument(value) : undefined;
+    case 'boolean':
+      return value === 1 ? true : value === 0 ? false : typeof value === 'boolean' ? value : undefined;
+  }
+}
+
+function parseDocument(text: string): unknown {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function encodeValue(kind: ColumnKind, value: unknown, field: string): unknown {
@@ -154,7 +191,8 @@ function readText(value: unknown, location: string): string {
  * hands back is what a later read returns.
  */
 export function storableRow(row: Row, storableText: (text: string) => string): Row {
-  for (const [column, value] of Object.entries(row)) {
+  for (const column in row) {
+    const value = row[column];
     if (typeof value === 'string') row[column] = storableText(value);
   }
   return row;

@@ -65,6 +65,17 @@ export function toJsonObject(value: object, field = 'value'): JsonObject {
   return json;
 }
 
+/**
+ * An object for a JSON column's field in a patch or insert, taken as it is: the store writes it
+ * through `JSON.stringify` and hands back the record read from that text, so normalising it here
+ * first (as `toJsonObject` does) would serialise it twice. Only for values nobody reads before
+ * the write, such as a Midtrans body going straight into `lastResponse`.
+ */
+export function forJsonColumn(value: object): JsonObject {
+  // Checked again, with the field's name, when the store encodes it (`encodeJson`).
+  return value as JsonObject;
+}
+
 /** An array as the JSON array a column keeps (see `toJsonObject`). */
 export function toJsonArray(value: readonly unknown[], field = 'value'): JsonArray {
   const json: JsonValue = JSON.parse(encodeJson(value, field));

@@ -163,4 +163,28 @@ describe('row codec', () => {
     expect(() => codec.fromRow({ ...row, on: 2 })).toThrow(/t_samples\.on \(id a\)/);
     expect(() => codec.fromRow({ ...row, amount: '99999999999999999' })).toThrow(UnsafeIntegerError);
   });
+
+  it('names the column of every value it cannot read, whichever driver shape it came in', () => {
+    // The common shapes are read without building the column's name; anything else, and every
+    // failure, still ends in an error that names it.
+    const row = { id: 'r1', custom_field1: 'x', amount: 1, count: 1, on: 0, data: '[1]', at: 5 };
+    expect(codec.fromRow(row)).toMatchObject({ on: false, data: [1], at: new Date(5) });
+    const unreadable: [string, unknown][] = [
+      ['data', '"a string"'],
+      ['data', '{not json'],
+      ['data', 'null'],
+      ['at', Number.POSITIVE_INFINITY],
+      ['at', new Date(Number.NaN)],
+      ['amount', 2 ** 53],
+      ['amount', 1.5],
+      ['count', Number.NaN],
+      ['on', 7],
+      ['custom_field1', { not: 'text' }],
+    ];
+    for (const [column, value] of unreadable) {
+      expect(() => codec.fromRow({ ...row, [column]: value }), `${column} = ${String(value)}`).toThrow(
+        `t_samples.${column} (id r1)`,
+      );
+    }
+  });
 });

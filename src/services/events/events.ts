@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ConfigError } from '../../errors.js';
-import { toJsonObject } from '../../storage/json.js';
+import { forJsonColumn } from '../../storage/json.js';
 import type { StoreTransaction } from '../../storage/store.js';
 import { afterCommit } from '../core/after-commit.js';
 import {
@@ -141,7 +141,7 @@ export function createEventBus(deps: EventBusDeps): EventBus {
       const { event } = await tx.outbox.insertIfAbsent({
         eventId,
         type,
-        payload: toJsonObject(payload, 'payload'),
+        payload: forJsonColumn(payload),
       });
       if (!scheduled.has(tx)) {
         scheduled.add(tx);

@@ -22,7 +22,7 @@ import { parseAmount } from '../../domain/money.js';
 import { toPaymentStatus } from '../../domain/status.js';
 import { classifyTransition, isPaid } from '../../domain/transitions.js';
 import type { Transaction } from '../../domain/types.js';
-import { toJsonObject } from '../../storage/json.js';
+import { forJsonColumn } from '../../storage/json.js';
 import type { Payment, PaymentPatch } from '../../storage/records/payment.js';
 import type { PaymentEventSource } from '../../storage/records/payment-event.js';
 import type { Refund } from '../../storage/records/refund.js';
@@ -220,7 +220,7 @@ export function midtransFields(read: Transaction, raw: WireTransaction, current:
     settlementTime: read.settlementTime,
     refundedAmount: refunded,
     refundCount: Math.max(current.refundCount, read.refunds?.length ?? 0),
-    lastResponse: toJsonObject(raw),
+    lastResponse: forJsonColumn(raw),
   });
 }
 
