@@ -29,8 +29,8 @@ export interface StatementCounts {
 export interface StatementLog {
   readonly statements: readonly StatementReport[];
   counts(): StatementCounts;
-  /** One line per statement: kind, connection, SQL text, number of bound values. */
-  lines(): string[];
+  /** One line per statement: kind, connection (left out with `connections: false`), SQL text, number of bound values. */
+  lines(options?: { connections?: boolean }): string[];
 }
 
 /** A recording in progress. */
@@ -93,7 +93,7 @@ function logOf(statements: readonly StatementReport[], tablePrefix: string): Sta
       }
       return counts;
     },
-    lines() {
+    lines(options = {}) {
       // Knex numbers connections and savepoints per process (trx12); the first ones seen in the
       // window are C1 and sp1, so two windows print alike.
       const connections = new Map<string, string>();
@@ -103,7 +103,12 @@ function logOf(statements: readonly StatementReport[], tablePrefix: string): Sta
         return names.get(id) ?? id;
       };
       return statements.map(({ kind, sql, bindingCount, connectionId }) => {
-        const on = connectionId === undefined ? '' : nameOf(connections, connectionId, 'C');
+        // Which pooled connection serves a statement is the pool's choice (the one released last),
+        // so a comparison of two runs may leave it out.
+        const on =
+          connectionId === undefined || options.connections === false
+            ? ''
+            : nameOf(connections, connectionId, 'C');
         const text = sql
           .replaceAll(tablePrefix, '<prefix>')
           .replace(/\btrx\d+\b/g, (id) => nameOf(savepoints, id, 'sp'))
