@@ -2,16 +2,26 @@
 import type { Knex } from 'knex';
 import type { Dialect } from './dialect.js';
 import type { SqlText } from './sql/sql-text.js';
-import type { StatementRunner } from './sql/statement-runner.js';
+import type { Runnable, StatementRunner, TransactionScope } from './sql/statement-runner.js';
 import type { StatementTap } from './statement-tap.js';
 import type { TableNames } from './tables.js';
+
+/** Builds Knex queries where the context's statements run (a transaction's connection, or the pool). */
+export interface QueryScope {
+  /** A query on `table`. */
+  (table: string): Knex.QueryBuilder;
+  /** Raw SQL fragments inside such a query. */
+  readonly raw: Knex.RawBuilder;
+}
 
 /** The environment of one set of repositories (the store's, or one transaction's). */
 export interface StoreContext {
   /** The transaction when inside `store.transaction`, else undefined. */
-  readonly transaction: Knex.Transaction | undefined;
-  /** Where queries run: the transaction, or the Knex instance. */
-  readonly db: Knex | Knex.Transaction;
+  readonly transaction: TransactionScope | undefined;
+  /** Where Knex-built queries run: on the transaction's connection, or on the pool. */
+  readonly db: QueryScope;
+  /** Where the store's own statements (`run`) run: the transaction, or the pool. */
+  readonly target: Runnable;
   /** Database-specific behaviour. */
   readonly dialect: Dialect;
   /** Physical table names. */
@@ -34,11 +44,17 @@ export interface StoreContext {
  * transaction it runs in a savepoint, so the error leaves the transaction usable, as it does on
  * MySQL and SQLite.
  */
-export async function runRecoverable<R>(
-  ctx: StoreContext,
-  statement: (db: Knex | Knex.Transaction) => Promise<R>,
-): Promise<R> {
-  const trx = ctx.transaction;
-  if (trx === undefined || !ctx.dialect.failedStatementAbortsTransaction) return statement(ctx.db);
-  return trx.savepoint<R>((savepoint) => statement(savepoint));
+export async function runRecoverable<R>(ctx: StoreContext, statement: () => Promise<R>): Promise<R> {
+  const scope = ctx.transaction;
+  if (scope === undefined || !ctx.dialect.failedStatementAbortsTransaction) return statement();
+  return scope.savepoint(statement);
+}
+
+/** Knex queries on the connection of `scope`, refused once it ended. */
+export function queryScopeOf(knex: Knex, scope: TransactionScope): QueryScope {
+  const onConnection = (table: string): Knex.QueryBuilder => {
+    if (scope.ended) throw new Error('Transaction query already complete: the store transaction has ended');
+    return knex(table).connection(scope.connection);
+  };
+  return Object.assign(onConnection, { raw: knex.raw.bind(knex) });
 }

@@ -5,12 +5,14 @@
 import type { Knex } from 'knex';
 import { migrationConfig } from '../../migrations/index.js';
 import { type DatabaseOption, openDatabase } from './connection.js';
-import type { StoreContext } from './context.js';
+import { queryScopeOf, type StoreContext } from './context.js';
 import { type Dialect, dialectOf } from './dialect.js';
 import { migrateLatest } from './migrate.js';
 import { buildRepositories, createRepositories } from './repositories/index.js';
-import { createStatementRunner } from './sql/runner-for.js';
+import { createStatementRunner, driverCallsFor } from './sql/runner-for.js';
 import { createSqlText } from './sql/sql-text.js';
+import type { TransactionScope } from './sql/statement-runner.js';
+import { createTransactionRunner } from './sql/store-transaction.js';
 import { createStatementTap, feedFromKnex, registerStatementTap } from './statement-tap.js';
 import type { Store } from './store.js';
 import { DEFAULT_TABLE_PREFIX, migrationTableName, type TableNames, tableNames } from './tables.js';
@@ -51,11 +53,18 @@ export function createKnexStore(options: KnexStoreOptions = {}): KnexStore {
   // Internal: statements counted by tests (statement-tap.ts); idle until somebody listens.
   const statements = createStatementTap(feedFromKnex(knex));
   const sql = createSqlText(dialect);
-  const run = createStatementRunner(dialect, statements);
-  const opening = dialect.transactionOpening(tables.outbox);
-  const context = (transaction: Knex.Transaction | undefined): StoreContext => ({
+  const driver = driverCallsFor(dialect);
+  const run = createStatementRunner(driver, statements);
+  const inTransaction = createTransactionRunner(
+    knex,
+    driver,
+    statements,
+    dialect.transactionOpening(tables.outbox),
+  );
+  const context = (transaction: TransactionScope | undefined): StoreContext => ({
     transaction,
-    db: transaction ?? knex,
+    db: transaction === undefined ? knex : queryScopeOf(knex, transaction),
+    target: transaction ?? knex,
     dialect,
     tables,
     now,
@@ -71,11 +80,7 @@ export function createKnexStore(options: KnexStoreOptions = {}): KnexStore {
     knex,
     tables,
     migrationTableName: migrationTableName(tables.prefix),
-    transaction: (fn) =>
-      knex.transaction(async (trx) => {
-        if (opening !== undefined) await run.write(trx, opening, []);
-        return fn(createRepositories(context(trx)));
-      }),
+    transaction: (fn) => inTransaction((scope) => fn(createRepositories(context(scope)))),
     migrate() {
       return migrateLatest(knex, migrations);
     },

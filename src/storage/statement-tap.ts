@@ -3,11 +3,10 @@
  * statement the store sends to its database is reported, so a test can count what a hot path
  * costs (test/services/statement-counts.test.ts pins the counts per database).
  *
- * Today every statement goes through Knex, and `createKnexStore` feeds the tap from its Knex
- * instance's `query` event (BEGIN, COMMIT and savepoints included). A statement path that
- * bypasses Knex (a driver-prepared statement) must call `report` on the tap it finds in its
- * `StoreContext` (`ctx.statements`) for each statement it runs, so the counts stay true when
- * queries move off Knex.
+ * `createKnexStore` feeds the tap from its Knex instance's `query` event (the Knex-built
+ * queries). A statement path that bypasses Knex (the driver path, the store's own transactions:
+ * BEGIN, COMMIT, ROLLBACK, savepoints) calls `report` on the tap for each statement it runs, so
+ * the counts stay true whichever path a statement takes.
  */
 import type { Knex } from 'knex';
 
@@ -118,9 +117,9 @@ interface KnexQueryEvent {
 }
 
 /**
- * Feed a tap from a Knex instance's `query` event: every statement run through it, transactions'
- * BEGIN/COMMIT/ROLLBACK and savepoints included. A host's own Knex instance shared with the store
- * reports the host's statements too.
+ * Feed a tap from a Knex instance's `query` event: every statement Knex runs (the store's own
+ * statements and transactions report themselves). A host's own Knex instance shared with the
+ * store reports the host's statements too.
  */
 export function feedFromKnex(knex: Knex): (tap: StatementTap) => () => void {
   return (tap) => {

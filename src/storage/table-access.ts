@@ -75,7 +75,7 @@ export function createTableAccess<T extends StoredRecord>(
   keys: readonly UniqueKey<T>[],
   versioned: boolean,
 ): TableAccess<T> {
-  const table = (db: Knex | Knex.Transaction = ctx.db): Knex.QueryBuilder => db(codec.table);
+  const table = (): Knex.QueryBuilder => ctx.db(codec.table);
   const decode = (rows: Row[]): T[] => rows.map((row) => codec.fromRow(row));
   const assertLockable = (lock: LockMode | undefined): void => {
     if (lock !== undefined && ctx.transaction === undefined) {
@@ -91,13 +91,9 @@ export function createTableAccess<T extends StoredRecord>(
   // savepoint, two more round trips and a nested Knex transaction — so the caller can go on in
   // the same transaction (lockOrCreatePayment does). Updates never do: a conflict there ends the
   // transaction on PostgreSQL, and no caller continues after one.
-  const guard = async <R>(
-    values: Partial<T>,
-    recoverable: boolean,
-    statement: (db: Knex | Knex.Transaction) => Promise<R>,
-  ) => {
+  const guard = async <R>(values: Partial<T>, recoverable: boolean, statement: () => Promise<R>) => {
     try {
-      return await (recoverable ? runRecoverable(ctx, statement) : statement(ctx.db));
+      return await (recoverable ? runRecoverable(ctx, statement) : statement());
     } catch (error) {
       throw toConflict(error, ctx.dialect, codec, keys, values) ?? error;
     }
@@ -116,7 +112,9 @@ export function createTableAccess<T extends StoredRecord>(
     let rows: Row[];
     if (isEquality(filter)) {
       assertLockable(lock);
-      rows = await ctx.run.rows(ctx.db, ctx.sql.selectOne(codec.table, filter.column, lock), [filter.value]);
+      rows = await ctx.run.rows(ctx.target, ctx.sql.selectOne(codec.table, filter.column, lock), [
+        filter.value,
+      ]);
     } else {
       const query = table().select('*');
       filter(query);
@@ -152,8 +150,8 @@ export function createTableAccess<T extends StoredRecord>(
       const row = storableRow(codec.toRow(record), ctx.dialect.storableText);
       const { columns, values } = written(row);
       const sql = ctx.sql.insert(codec.table, columns);
-      await guard(record, keys.length > 0 || !generatedIds.has(record), (db) =>
-        ctx.run.write(db, sql, values),
+      await guard(record, keys.length > 0 || !generatedIds.has(record), () =>
+        ctx.run.write(ctx.target, sql, values),
       );
       // Read back through the codec so the caller sees exactly what a later read would return.
       return codec.fromRow(row);
@@ -177,8 +175,8 @@ export function createTableAccess<T extends StoredRecord>(
       const result = await guard(
         patch,
         false,
-        (db): Promise<number | Row[]> =>
-          returning ? ctx.run.rows(db, sql, values) : ctx.run.write(db, sql, values),
+        (): Promise<number | Row[]> =>
+          returning ? ctx.run.rows(ctx.target, sql, values) : ctx.run.write(ctx.target, sql, values),
       );
       const changed = Array.isArray(result) ? result.length : result;
       if (Array.isArray(result) && result[0] !== undefined) return codec.fromRow(result[0]);

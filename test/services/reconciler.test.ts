@@ -5,6 +5,7 @@
 import { expect, it } from 'vitest';
 import { nodeHttpTransport, type Transport } from '../../src/client/index.js';
 import { MidtransNetworkError, ValidationError } from '../../src/errors.js';
+import { statementTapOf } from '../../src/storage/statement-tap.js';
 import { describeWithKit } from '../support/kit-harness.js';
 import { waitFor } from '../support/wait-for.js';
 import { orderId, paymentOf, storePayment, vaCharge } from './webhook-helpers.js';
@@ -138,7 +139,8 @@ describeWithKit('reconciler', (h) => {
       h.sim.controls.pay(id);
     }
     const queries: string[] = [];
-    kit.store.knex.on('query', (query: { sql: string }) => queries.push(query.sql.toLowerCase()));
+    // The store's statement tap: the store runs its transactions itself, not through Knex.
+    const stop = statementTapOf(kit.store)?.listen((statement) => queries.push(statement.sql.toLowerCase()));
     await clockPast();
     const summary = await kit.reconciler.run({ olderThan: 0, concurrency: 1 });
     expect(summary).toMatchObject({ examined: 3, updated: 2, failed: 1 });
@@ -147,6 +149,7 @@ describeWithKit('reconciler', (h) => {
     expect(statuses).toEqual(['paid', 'unknown', 'paid']);
     // Two rollbacks: the batch's transaction, then the broken payment's own. The others were
     // written on their own, and the rolled-back batch left no history behind.
+    stop?.();
     expect(queries.filter((sql) => sql.startsWith('rollback'))).toHaveLength(2);
     for (const id of [ids[0] ?? '', ids[2] ?? '']) {
       const history = await kit.store.paymentEvents.listByPayment((await paymentOf(kit, id)).id);

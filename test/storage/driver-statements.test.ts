@@ -107,6 +107,39 @@ for (const kind of TEST_DATABASE_KINDS) {
           ended = tx;
         });
         await expect(ended?.payments.findByOrderId('drv-1')).rejects.toThrow(/already complete/);
+        // A Knex-built query (a claim) is refused alike, and so is one on a rolled-back transaction.
+        await expect(ended?.outbox.claimDue({ limit: 5 })).rejects.toThrow(/already complete/);
+        await store
+          .transaction(async (tx) => {
+            ended = tx;
+            throw new Error('roll back');
+          })
+          .catch(() => undefined);
+        await expect(ended?.payments.lockByOrderId('drv-1')).rejects.toThrow(/already complete/);
+        await expect(ended?.payments.list({ limit: 1 })).rejects.toThrow(/already complete/);
+        expect(pool().numUsed()).toBe(0);
+      });
+
+      it('runs Knex-built queries of a transaction on its connection, and rolls them back with it', async () => {
+        // One connection in the pool: a query that asked the pool for another would wait forever.
+        const tap = statementTapOf(store);
+        const seen: (string | undefined)[] = [];
+        const stop = tap?.listen((statement) => seen.push(statement.connectionId));
+        const orderId = 'drv-rolled-back';
+        try {
+          await store
+            .transaction(async (tx) => {
+              await tx.payments.insert(fullPayment(orderId));
+              await tx.outbox.claimDue({ limit: 5 });
+              expect((await tx.payments.list({ limit: 100 })).items.map((p) => p.orderId)).toContain(orderId);
+              throw new Error('roll back');
+            })
+            .catch(() => undefined);
+        } finally {
+          stop?.();
+        }
+        expect(new Set(seen).size).toBe(1);
+        expect(await store.payments.findByOrderId(orderId)).toBeUndefined();
         expect(pool().numUsed()).toBe(0);
       });
 

@@ -1,11 +1,11 @@
 /**
- * The store's statements straight through the database driver, on a connection Knex holds for
- * the transaction (or lends from its pool for one statement): no query builder, no Knex runner.
+ * The store's statements straight through the database driver, on the connection of the store's
+ * transaction (or one Knex's pool lends for one statement): no query builder, no Knex runner.
  * Knex never sees these statements, so each is reported to the store's statement tap here.
  */
 import type { Row } from '../codec.js';
 import type { StatementTap } from '../statement-tap.js';
-import type { Runnable, StatementRunner } from './statement-runner.js';
+import { isTransactionScope, type Runnable, type StatementRunner } from './statement-runner.js';
 
 /** What one statement gave back. */
 export interface DriverAnswer {
@@ -19,31 +19,42 @@ export interface DriverAnswer {
 export interface DriverCalls {
   /** Run `sql` with `values` bound on `connection`, as a reading or a writing statement. */
   execute(connection: object, sql: string, values: readonly unknown[], reads: boolean): Promise<DriverAnswer>;
+  /** Run a statement without values or answer (BEGIN, COMMIT, ROLLBACK, savepoints). */
+  control(connection: object, sql: string): Promise<void>;
+}
+
+/** Report a statement run on `connection` to `tap` (when somebody listens). */
+export function reportStatement(
+  tap: StatementTap,
+  connection: object,
+  sql: string,
+  bindingCount: number,
+): void {
+  if (!tap.listening) return;
+  const id: unknown = Reflect.get(connection, '__knexUid');
+  tap.report({
+    sql,
+    bindingCount,
+    connectionId: typeof id === 'string' ? id : undefined,
+    roundTrip: true,
+  });
 }
 
 /** A runner that runs statements through `driver` on the connections of `db`'s Knex client. */
 export function createDriverRunner(tap: StatementTap, driver: DriverCalls): StatementRunner {
   const run = async (db: Runnable, sql: string, values: readonly unknown[], reads: boolean) => {
-    // Knex refuses a statement on a finished transaction; so must we. Its connection may already
-    // serve another transaction, and the statement would join that one.
-    if (db.isTransaction === true && 'isCompleted' in db && db.isCompleted()) {
-      throw new Error('Transaction query already complete: the store transaction has ended');
+    if (isTransactionScope(db)) {
+      // Refused once the transaction ended, as Knex did: its connection may already serve another.
+      if (db.ended) throw new Error('Transaction query already complete: the store transaction has ended');
+      reportStatement(tap, db.connection, sql, values.length);
+      return driver.execute(db.connection, sql, values, reads);
     }
-    // Inside a transaction this is the transaction's connection; outside, one lent by the pool.
     const connection: unknown = await db.client.acquireConnection();
     try {
       if (typeof connection !== 'object' || connection === null) {
         throw new Error('The database client lent no connection');
       }
-      if (tap.listening) {
-        const id: unknown = Reflect.get(connection, '__knexUid');
-        tap.report({
-          sql,
-          bindingCount: values.length,
-          connectionId: typeof id === 'string' ? id : undefined,
-          roundTrip: true,
-        });
-      }
+      reportStatement(tap, connection, sql, values.length);
       return await driver.execute(connection, sql, values, reads);
     } finally {
       await db.client.releaseConnection(connection);

@@ -15,10 +15,10 @@ export async function insertUnlessDuplicate(
   const columns = Object.keys(row);
   const values = columns.map((column) => row[column]);
   const skipping = ctx.sql.insertUnlessDuplicate(table, columns, key);
-  if (skipping !== undefined) return (await ctx.run.rows(ctx.db, skipping, values)).length > 0;
+  if (skipping !== undefined) return (await ctx.run.rows(ctx.target, skipping, values)).length > 0;
   // MySQL/MariaDB (see `insertCanSkipDuplicate`): the duplicate's error leaves the transaction usable.
   try {
-    await ctx.run.write(ctx.db, ctx.sql.insert(table, columns), values);
+    await ctx.run.write(ctx.target, ctx.sql.insert(table, columns), values);
     return true;
   } catch (error) {
     if (ctx.dialect.uniqueViolation(error) === undefined) throw error;

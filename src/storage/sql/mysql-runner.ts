@@ -37,6 +37,10 @@ export function createMysqlCalls(): DriverCalls {
       const method = runsPrepared(connection, sql) ? 'execute' : 'query';
       return answerOf(await callDriver(connection, method, [sql, values], 'MySQL connection'), reads);
     },
+    async control(connection, sql) {
+      // Unprepared: transaction statements are not all preparable, and they cost no parse worth saving.
+      await callDriver(connection, 'query', [sql], 'MySQL connection');
+    },
   };
 }
 

@@ -13,6 +13,9 @@ export function createPostgresCalls(): DriverCalls {
     async execute(connection, sql, values) {
       return answerOf(await callDriver(connection, 'query', [{ text: sql, values }], 'pg client'));
     },
+    async control(connection, sql) {
+      await callDriver(connection, 'query', [sql], 'pg client');
+    },
   };
 }
 

@@ -13,7 +13,12 @@ const calls: Record<Dialect['name'], () => DriverCalls> = {
   postgres: createPostgresCalls,
 };
 
+/** The driver calls of `dialect` (better-sqlite3, mysql2, pg). */
+export function driverCallsFor(dialect: Dialect): DriverCalls {
+  return calls[dialect.name]();
+}
+
 /** The runner of `dialect`'s driver, reporting to `tap`. */
-export function createStatementRunner(dialect: Dialect, tap: StatementTap): StatementRunner {
-  return createDriverRunner(tap, calls[dialect.name]());
+export function createStatementRunner(driver: DriverCalls, tap: StatementTap): StatementRunner {
+  return createDriverRunner(tap, driver);
 }

@@ -39,6 +39,9 @@ export function createSqliteCalls(): DriverCalls {
       if (reads) return { rows: statement.all(bound) as Row[], changes: 0 };
       return { rows: [], changes: statement.run(bound).changes };
     },
+    async control(connection, sql) {
+      statementOf(connection, sql).run([]);
+    },
   };
 }
 

@@ -1,14 +1,28 @@
 /**
  * The store's own statement path: SQL text the store wrote itself (sql-text.ts), run without
- * Knex's query builder. Knex stays the connection pool, the transactions and every other query;
- * this path carries only the statements every payment change runs (a row by a unique column, an
- * insert, an update by id), where the builder and runner were a fifth of the CPU (bench/FIXES.md).
+ * Knex's query builder. Knex stays the connection pool and every other query; this path carries
+ * the statements every payment change runs (a row by a unique column, an insert, an update by id)
+ * and the store's transactions (store-transaction.ts), where Knex's builder, runner and
+ * transaction objects were most of the CPU around the database (bench/FIXES.md).
  */
 import type { Knex } from 'knex';
 import type { Row } from '../codec.js';
 
-/** Where a statement runs: the store's Knex instance, or the transaction it is part of. */
-export type Runnable = Knex | Knex.Transaction;
+/** A transaction the store runs itself on one connection it borrowed from the pool. */
+export interface TransactionScope {
+  /** The driver connection every statement of the transaction runs on. */
+  readonly connection: object;
+  /** True once COMMIT or ROLLBACK was sent: nothing may run on the connection for it any more. */
+  readonly ended: boolean;
+  /**
+   * Run `statement` in a savepoint: its failure is undone alone and leaves the transaction
+   * usable (PostgreSQL aborts a transaction on any failed statement otherwise).
+   */
+  savepoint<R>(statement: () => Promise<R>): Promise<R>;
+}
+
+/** Where a statement runs: a store transaction's connection, or any connection of the Knex pool. */
+export type Runnable = TransactionScope | Knex;
 
 /** Runs SQL text on a connection of `db`. Values are bound, never spliced into the text. */
 export interface StatementRunner {
@@ -16,4 +30,9 @@ export interface StatementRunner {
   rows(db: Runnable, sql: string, values: readonly unknown[]): Promise<Row[]>;
   /** A write; resolves the number of rows it changed. */
   write(db: Runnable, sql: string, values: readonly unknown[]): Promise<number>;
+}
+
+/** Whether `db` is a store transaction (a Knex instance is a function). */
+export function isTransactionScope(db: Runnable): db is TransactionScope {
+  return typeof db !== 'function';
 }
