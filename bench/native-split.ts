@@ -5,7 +5,8 @@
  * timed and grouped by statement. Shows which part of the kit's gap to the hand-written handler is
  * SQLite's and which is ours (bench/FIXES.md, "Targets still missed").
  *
- *   node --import tsx bench/native-split.ts [--notifications 4000] [--concurrency 16]
+ *   npm run build && node --import tsx --import ./bench/lib/compiled-kit.mjs bench/native-split.ts \
+ *     [--notifications 4000] [--concurrency 16]
  *
  * Times, not shares: run it on an otherwise idle machine.
  */
@@ -14,6 +15,7 @@ import Database from 'better-sqlite3';
 import { createBenchDatabase } from './lib/db.js';
 import { sqliteHandWebhook } from './lib/hand-webhook.js';
 import { createBenchKit } from './lib/kit.js';
+import { assertCompiledKit } from './lib/main.js';
 import { settlementNotification } from './lib/notification.js';
 import { seedPendingPayments } from './lib/seed.js';
 
@@ -88,6 +90,7 @@ async function measure(label: string, handle: Handle, bodies: readonly string[])
 }
 
 async function main(): Promise<void> {
+  assertCompiledKit();
   timeStatements();
   for (const side of ['kit', 'hand-written'] as const) {
     const db = await createBenchDatabase('sqlite');

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { expectStatus, keepAliveAgent } from './lib/http.js';
+import { BENCH_NODE_ARGS } from './lib/node-args.js';
 import { settlementNotification } from './lib/notification.js';
 import type { ProfiledPath, ProfileJob, ProfileMessage, ProfileReply } from './lib/profile-child.js';
 import { type CpuProfile, shareRows, summariseProfile } from './lib/profile-layers.js';
@@ -98,7 +99,7 @@ async function profilePath(
   }
   const job: ProfileJob = { path, iterations, warmup, prefix, apiUrl: sim.apiUrl, snapUrl: sim.snapUrl };
   const child = fork(fileURLToPath(new URL('./lib/profile-child.ts', import.meta.url)), [], {
-    execArgv: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', '250', '--import', 'tsx'],
+    execArgv: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', '250', ...BENCH_NODE_ARGS],
     env: { ...process.env, CHILD_INPUT: JSON.stringify(job) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

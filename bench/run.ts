@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BENCH_NODE_ARGS } from './lib/node-args.js';
 import { renderResults } from './lib/report.js';
 import type { BenchOptions, BenchResult } from './lib/result.js';
 
@@ -30,7 +31,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export function runBenchChild(file: string, options: BenchOptions, limitMs: number): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'midtrans-bench-'));
   const out = join(dir, 'result.json');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, file)], {
+  const child = spawn(process.execPath, [...BENCH_NODE_ARGS, join(here, file)], {
     env: { ...process.env, BENCH_OPTIONS: JSON.stringify(options), BENCH_OUT: out },
     stdio: ['ignore', 'inherit', 'pipe'],
   });

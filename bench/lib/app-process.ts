@@ -2,6 +2,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AppMessage, AppReply, AppServerInput } from './app-server.js';
+import { BENCH_NODE_ARGS } from './node-args.js';
 
 /** A running app process. */
 export interface AppProcess {
@@ -40,7 +41,7 @@ export async function startAppProcess(input: AppServerInput): Promise<AppProcess
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
   const child = fork(entry, [], {
-    execArgv: [...profile, '--expose-gc', '--import', 'tsx'],
+    execArgv: [...profile, '--expose-gc', ...BENCH_NODE_ARGS],
     env: { ...process.env, CHILD_INPUT: JSON.stringify(input) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

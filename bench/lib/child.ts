@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BENCH_NODE_ARGS } from './node-args.js';
 
 /** Run `entry` with `input` (JSON in `CHILD_INPUT`); resolve with its output, reject on failure or after `limitMs`. */
 export function runJsonChild<I, O>(entry: string, input: I, limitMs: number): Promise<O> {
@@ -15,7 +16,7 @@ export function runJsonChild<I, O>(entry: string, input: I, limitMs: number): Pr
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...profile, ...BENCH_NODE_ARGS, entry], {
     env: { ...process.env, CHILD_INPUT: JSON.stringify(input), CHILD_OUT: out },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

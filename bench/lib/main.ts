@@ -25,6 +25,7 @@ export function readOptions(argv: readonly string[] = process.argv.slice(2)): Be
 export function runIfMain(moduleUrl: string, bench: Bench): void {
   const entry = process.argv[1];
   if (entry === undefined || pathToFileURL(entry).href !== moduleUrl) return;
+  assertCompiledKit();
   const started = performance.now();
   bench(readOptions())
     .then((partial) => {
@@ -40,4 +41,15 @@ export function runIfMain(moduleUrl: string, bench: Bench): void {
       console.error(error);
       process.exit(1);
     });
+}
+
+/**
+ * Refuse to measure unless the kit comes from dist/ (compiled-kit.mjs loaded): `npm run bench:*`
+ * does that, as does `node --import tsx --import ./bench/lib/compiled-kit.mjs bench/<file>.ts`.
+ */
+export function assertCompiledKit(): void {
+  if (process.env.MIDTRANS_BENCH_COMPILED === '1') return;
+  throw new Error(
+    'bench: start with `--import tsx --import ./bench/lib/compiled-kit.mjs` (or `npm run bench:…`): the benches measure the compiled kit in dist/',
+  );
 }

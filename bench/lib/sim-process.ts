@@ -1,6 +1,7 @@
 /** A simulator in a child process (see `sim-server.ts`), with bulk seeding over IPC. */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { BENCH_NODE_ARGS } from './node-args.js';
 
 /** Messages to the simulator process. */
 export type SimMessage = { type: 'seed'; prefix: string; count: number; settle: boolean } | { type: 'close' };
@@ -55,7 +56,7 @@ function waitFor<T extends SimReply['type']>(
 export async function startSimProcess(options: { bare?: boolean } = {}): Promise<SimProcess> {
   const entry = fileURLToPath(new URL('./sim-server.ts', import.meta.url));
   const child = fork(entry, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...BENCH_NODE_ARGS],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, BENCH_SERVER: options.bare ? 'bare' : 'simulator' },
   });
