@@ -61,7 +61,8 @@ function layerOfUrl(url: string): string | undefined {
     if (pkg === 'tsx' || pkg === 'esbuild' || pkg === 'get-tsconfig') return 'module loading (tsx)';
     return `package: ${pkg}`;
   }
-  const inRepo = path.startsWith(ROOT) ? path.slice(ROOT.length) : path;
+  // The benches run the kit from dist/ (compiled-kit.mjs): dist/src/… counts as src/….
+  const inRepo = (path.startsWith(ROOT) ? path.slice(ROOT.length) : path).replace(/^dist\//, '');
   if (inRepo.startsWith('adapters/')) return 'HTTP adapter: adapters/ + Express';
   const ours = /^src\/([^/.]+)/.exec(inRepo);
   if (ours) return `ours: src/${ours[1]}`;
@@ -86,8 +87,12 @@ export function summariseProfile(profile: CpuProfile, fromUs: number, toUs: numb
     if (node === undefined) return;
     const { url, functionName } = node.callFrame;
     // better-sqlite3's native calls do not show as frames of their own: their time is the self
-    // time of the JS function that makes them, Knex's `_query` (run/all) and our statement cache.
-    const driver = /dialects\/better-sqlite3\//.test(url) && functionName === '_query';
+    // time of the JS function that makes them, Knex's `_query` (run/all) and our SQLite runner's
+    // `execute` / `control` (which do little else).
+    const driver =
+      (/dialects\/better-sqlite3\//.test(url) && functionName === '_query') ||
+      (/storage\/sql\/sqlite-runner\.[jt]s$/.test(url) &&
+        (functionName === 'execute' || functionName === 'control'));
     const layer = driver ? DRIVER : (layerOfUrl(url) ?? nativeLayer(functionName, callerLayer));
     layerOf.set(id, layer);
     for (const child of node.children ?? []) walk(child, layer);
