@@ -39,7 +39,8 @@ const TARGETS: Target[] = [
     sink: (tag) =>
       createNatsSink({ servers: 'nats://127.0.0.1:4222', stream: `B_${tag}`, subjectPrefix: `b${tag}` }),
     async bare(tag) {
-      const nc = await natsConnect({ servers: 'nats://127.0.0.1:4222' });
+      // The connection options the sink uses for a connection of its own (no async stack traces).
+      const nc = await natsConnect({ servers: 'nats://127.0.0.1:4222', noAsyncTraces: true });
       const jsm = await nc.jetstreamManager();
       await jsm.streams.add({
         name: `BB_${tag}`,

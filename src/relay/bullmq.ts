@@ -65,13 +65,53 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   }
 }
 
+/** The part of an ioredis client read here. */
+interface TimestampReader {
+  pipeline(): {
+    hget(key: string, field: string): unknown;
+    exec(): Promise<[Error | null, unknown][] | null>;
+  };
+}
+
+const isTimestampReader = (value: unknown): value is TimestampReader =>
+  typeof value === 'object' && value !== null && typeof Reflect.get(value, 'pipeline') === 'function';
+
+/** The queue's Redis client: `getBackend().client` from BullMQ 6, `client` before. */
+async function redisOf(queue: Queue<RelayedEvent, void, KitEventType>): Promise<TimestampReader> {
+  const getBackend: unknown = Reflect.get(queue, 'getBackend');
+  const owner: unknown = typeof getBackend === 'function' ? getBackend.call(queue) : queue;
+  const client: unknown =
+    typeof owner === 'object' && owner !== null ? await Reflect.get(owner, 'client') : undefined;
+  if (!isTimestampReader(client)) throw new Error('The BullMQ queue has no Redis client');
+  return client;
+}
+
+/**
+ * The stored `timestamp` of each job (null where there is none), in one pipeline: what the
+ * duplicate count needs, without reading back and decoding whole jobs (`getJob`: every event's
+ * data again).
+ */
+async function storedTimestamps(
+  queue: Queue<RelayedEvent, void, KitEventType>,
+  jobIds: readonly string[],
+): Promise<(string | null)[]> {
+  const pipeline = (await redisOf(queue)).pipeline();
+  for (const jobId of jobIds) pipeline.hget(queue.toKey(jobId), 'timestamp');
+  const answers = (await pipeline.exec()) ?? [];
+  return jobIds.map((_, index) => {
+    const [error, value] = answers[index] ?? [null, null];
+    if (error !== null) throw error;
+    return typeof value === 'string' ? value : null;
+  });
+}
+
 /**
  * A sink adding jobs to a BullMQ queue (`name` is `bullmq`). `addBulk` writes the whole batch in
  * one pipeline, in order, and resolves once Redis stored it.
  *
  * Duplicates: BullMQ keeps the existing job when a job id is added again and returns the same id
  * either way, and the jobs it returns are built locally (their `timestamp` is this call's clock).
- * So after adding, the stored jobs are read back (one `HGETALL` each, sent together): a stored
+ * So after adding, the stored jobs' timestamps are read back (one `HGET` each, one pipeline): a stored
  * job whose `timestamp` differs from the one this call created was there before, i.e. a repeat.
  * This cannot race with another producer the way a check before adding could; the only miscount
  * (stats only, never a second job) is two producers adding one id within the same millisecond.
@@ -100,13 +140,16 @@ export async function createBullMqSink(options: BullMqSinkOptions): Promise<Even
       opts: { jobId: bullJobId(event.id) },
     }));
     const added = await queue.addBulk(jobs);
-    const stored = await Promise.all(jobs.map((job) => queue.getJob(job.opts.jobId)));
+    const stored = await storedTimestamps(
+      queue,
+      jobs.map((job) => job.opts.jobId),
+    );
     const seen = new Set<string>();
     let duplicates = 0;
     jobs.forEach(({ opts: { jobId } }, index) => {
       const before = stored[index];
       // The same event twice in one batch is a repeat too (both jobs carry this call's timestamp).
-      if (seen.has(jobId) || (before !== undefined && Number(before.timestamp) !== added[index]?.timestamp)) {
+      if (seen.has(jobId) || (before !== null && Number(before) !== added[index]?.timestamp)) {
         duplicates += 1;
       }
       seen.add(jobId);

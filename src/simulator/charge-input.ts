@@ -5,7 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { ORDER_ID_MAX_LENGTH } from '../constants.js';
 import type { JsonObject } from '../wire-types.js';
-import { isObject, numberAt, ORDER_ID_CHARS, objectAt, stringAt } from './json.js';
+import { isObject, ORDER_ID_CHARS, objectAt, stringAt } from './json.js';
 
 /** The validated common part of a charge. */
 export interface CommonCharge {

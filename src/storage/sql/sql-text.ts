@@ -75,7 +75,7 @@ export function createSqlText(dialect: Dialect): SqlText {
 }
 
 /** `?` placeholders as `$1`, `$2`…; the texts hold no other `?` (identifiers are the kit's own). */
-function numbered(text: string): string {
+export function numbered(text: string): string {
   let position = 0;
   return text.replace(/\?/g, () => `$${++position}`);
 }
