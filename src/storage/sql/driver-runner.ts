@@ -3,9 +3,16 @@
  * transaction (or one Knex's pool lends for one statement): no query builder, no Knex runner.
  * Knex never sees these statements, so each is reported to the store's statement tap here.
  */
+
+import type { Knex } from 'knex';
 import type { Row } from '../codec.js';
 import type { StatementTap } from '../statement-tap.js';
-import { isTransactionScope, type Runnable, type StatementRunner } from './statement-runner.js';
+import {
+  isTransactionScope,
+  type Runnable,
+  type StatementRunner,
+  type TransactionScope,
+} from './statement-runner.js';
 
 /** What one statement gave back. */
 export interface DriverAnswer {
@@ -42,13 +49,25 @@ export function reportStatement(
 
 /** A runner that runs statements through `driver` on the connections of `db`'s Knex client. */
 export function createDriverRunner(tap: StatementTap, driver: DriverCalls): StatementRunner {
-  const run = async (db: Runnable, sql: string, values: readonly unknown[], reads: boolean) => {
-    if (isTransactionScope(db)) {
+  // Not `async`: a statement of a transaction is the driver's own promise, with no further
+  // promise around it (each one was another turn of the microtask queue per statement, during
+  // which the other requests' work ran: a webhook runs ten statements).
+  const inTransaction = (
+    scope: TransactionScope,
+    sql: string,
+    values: readonly unknown[],
+    reads: boolean,
+  ) => {
+    try {
       // Refused once the transaction ended, as Knex did: its connection may already serve another.
-      if (db.ended) throw new Error('Transaction query already complete: the store transaction has ended');
-      reportStatement(tap, db.connection, sql, values.length);
-      return driver.execute(db.connection, sql, values, reads);
+      if (scope.ended) throw new Error('Transaction query already complete: the store transaction has ended');
+      reportStatement(tap, scope.connection, sql, values.length);
+      return driver.execute(scope.connection, sql, values, reads);
+    } catch (error) {
+      return Promise.reject(error);
     }
+  };
+  const onLentConnection = async (db: Knex, sql: string, values: readonly unknown[], reads: boolean) => {
     const connection: unknown = await db.client.acquireConnection();
     try {
       if (typeof connection !== 'object' || connection === null) {
@@ -60,11 +79,16 @@ export function createDriverRunner(tap: StatementTap, driver: DriverCalls): Stat
       await db.client.releaseConnection(connection);
     }
   };
+  const run = (db: Runnable, sql: string, values: readonly unknown[], reads: boolean) =>
+    isTransactionScope(db) ? inTransaction(db, sql, values, reads) : onLentConnection(db, sql, values, reads);
   return {
-    rows: async (db, sql, values) => (await run(db, sql, values, true)).rows,
-    write: async (db, sql, values) => (await run(db, sql, values, false)).changes,
+    rows: (db, sql, values) => run(db, sql, values, true).then(rowsOf),
+    write: (db, sql, values) => run(db, sql, values, false).then(changesOf),
   };
 }
+
+const rowsOf = (answer: DriverAnswer) => answer.rows;
+const changesOf = (answer: DriverAnswer) => answer.changes;
 
 /**
  * Call the callback-style method `method` of a driver connection (mysql2, pg) with `args` and
