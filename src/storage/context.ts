@@ -44,7 +44,7 @@ export interface StoreContext {
  * transaction it runs in a savepoint, so the error leaves the transaction usable, as it does on
  * MySQL and SQLite.
  */
-export async function runRecoverable<R>(ctx: StoreContext, statement: () => Promise<R>): Promise<R> {
+export function runRecoverable<R>(ctx: StoreContext, statement: () => Promise<R>): Promise<R> {
   const scope = ctx.transaction;
   if (scope === undefined || !ctx.dialect.failedStatementAbortsTransaction) return statement();
   return scope.savepoint(statement);

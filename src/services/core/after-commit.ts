@@ -60,7 +60,8 @@ export function withAfterCommit(store: Store, logger: KitLogger): Store {
           // Fresh on every attempt, so a retried transaction does not run callbacks twice.
           queue = { hooks: [], events: [] };
           queues.set(tx, queue);
-          return fn(tx);
+          // Awaited, not returned: an async function handing on a promise costs two more turns.
+          return await fn(tx);
         }),
       );
       for (const callback of [...queue.hooks, ...queue.events]) {

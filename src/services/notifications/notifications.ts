@@ -57,7 +57,7 @@ export class NotificationService {
   async handle(rawBody: string | Buffer, headers: IncomingHeaders = {}): Promise<NotificationResult> {
     // The answer to Midtrans never waits for the host's consumers (Midtrans gives up after 15 s and
     // retries): the events are written in the change's transaction and delivered by the consumers.
-    return this.receive(bodyText(rawBody), headersJson(headers), null);
+    return await this.receive(bodyText(rawBody), headersJson(headers), null);
   }
 
   /**
@@ -138,7 +138,7 @@ export class NotificationService {
       return reject(ctx, stored, 'unknown_order', { error, signatureValid: true });
     }
     const truth = trust ? parsed.body : await confirmWithStatus(ctx, parsed.body);
-    return applyToPayment(ctx, stored, truth, invoiceId, paymentLink);
+    return await applyToPayment(ctx, stored, truth, invoiceId, paymentLink);
   }
 
   private result(verdict: NotificationVerdict, notification: Notification): NotificationResult {
