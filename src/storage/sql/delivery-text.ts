@@ -6,7 +6,7 @@
  */
 import type { Dialect } from '../dialect.js';
 import type { TableNames } from '../tables.js';
-import { numbered } from './sql-text.js';
+import { createTextMemo } from './sql-text.js';
 
 /** Columns of a new delivery row, in the order `insertDeliveries` binds them. */
 export const DELIVERY_INSERT_COLUMNS = [
@@ -70,16 +70,7 @@ const MAX_KEPT = 256;
 /** The statements of `dialect` on `tables`. */
 export function createDeliveryText(dialect: Dialect, tables: TableNames): DeliveryText {
   const q = (name: string) => dialect.quoteIdentifier(name);
-  const kept = new Map<string, string>();
-  const remember = (key: string, write: () => string): string => {
-    let text = kept.get(key);
-    if (text === undefined) {
-      if (kept.size >= MAX_KEPT) kept.clear();
-      text = dialect.numberedPlaceholders ? numbered(write()) : write();
-      kept.set(key, text);
-    }
-    return text;
-  };
+  const remember = createTextMemo(dialect, MAX_KEPT);
   const count = (n: number) => {
     if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`A row count must be positive, got ${n}`);
     return n;

@@ -31,19 +31,28 @@ export interface SqlText {
 /** Texts kept per dialect; the kit's shapes are a few hundred at most. */
 const MAX_KEPT = 1024;
 
-/** The statement writer of `dialect`. */
-export function createSqlText(dialect: Dialect): SqlText {
+/**
+ * Statement texts of `dialect` written once per key and kept (at most `max`, then forgotten all
+ * at once): `remember(key, write)` gives the kept text, writing it (placeholders numbered where
+ * the driver wants) the first time.
+ */
+export function createTextMemo(dialect: Dialect, max: number) {
   const kept = new Map<string, string>();
-  const q = (name: string) => dialect.quoteIdentifier(name);
-  const remember = (key: string, write: () => string): string => {
+  return (key: string, write: () => string): string => {
     let text = kept.get(key);
     if (text === undefined) {
-      if (kept.size >= MAX_KEPT) kept.clear();
+      if (kept.size >= max) kept.clear();
       text = dialect.numberedPlaceholders ? numbered(write()) : write();
       kept.set(key, text);
     }
     return text;
   };
+}
+
+/** The statement writer of `dialect`. */
+export function createSqlText(dialect: Dialect): SqlText {
+  const q = (name: string) => dialect.quoteIdentifier(name);
+  const remember = createTextMemo(dialect, MAX_KEPT);
   const insertText = (table: string, columns: readonly string[]) =>
     `insert into ${q(table)} (${columns.map(q).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
   return {
@@ -75,7 +84,7 @@ export function createSqlText(dialect: Dialect): SqlText {
 }
 
 /** `?` placeholders as `$1`, `$2`…; the texts hold no other `?` (identifiers are the kit's own). */
-export function numbered(text: string): string {
+function numbered(text: string): string {
   let position = 0;
   return text.replace(/\?/g, () => `$${++position}`);
 }
