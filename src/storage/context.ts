@@ -2,7 +2,12 @@
 import type { Knex } from 'knex';
 import type { Dialect } from './dialect.js';
 import type { SqlText } from './sql/sql-text.js';
-import type { Runnable, StatementRunner, TransactionScope } from './sql/statement-runner.js';
+import {
+  assertOpen,
+  type Runnable,
+  type StatementRunner,
+  type TransactionScope,
+} from './sql/statement-runner.js';
 import type { StatementTap } from './statement-tap.js';
 import type { TableNames } from './tables.js';
 
@@ -53,7 +58,7 @@ export function runRecoverable<R>(ctx: StoreContext, statement: () => Promise<R>
 /** Knex queries on the connection of `scope`, refused once it ended. */
 export function queryScopeOf(knex: Knex, scope: TransactionScope): QueryScope {
   const onConnection = (table: string): Knex.QueryBuilder => {
-    if (scope.ended) throw new Error('Transaction query already complete: the store transaction has ended');
+    assertOpen(scope);
     return knex(table).connection(scope.connection);
   };
   return Object.assign(onConnection, { raw: knex.raw.bind(knex) });

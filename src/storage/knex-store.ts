@@ -9,7 +9,8 @@ import { queryScopeOf, type StoreContext } from './context.js';
 import { type Dialect, dialectOf } from './dialect.js';
 import { migrateLatest } from './migrate.js';
 import { buildRepositories, createRepositories } from './repositories/index.js';
-import { createStatementRunner, driverCallsFor } from './sql/runner-for.js';
+import { createDriverRunner } from './sql/driver-runner.js';
+import { driverCallsFor } from './sql/runner-for.js';
 import { createSqlText } from './sql/sql-text.js';
 import type { TransactionScope } from './sql/statement-runner.js';
 import { createTransactionRunner } from './sql/store-transaction.js';
@@ -54,7 +55,7 @@ export function createKnexStore(options: KnexStoreOptions = {}): KnexStore {
   const statements = createStatementTap(feedFromKnex(knex));
   const sql = createSqlText(dialect);
   const driver = driverCallsFor(dialect);
-  const run = createStatementRunner(driver, statements);
+  const run = createDriverRunner(statements, driver);
   const inTransaction = createTransactionRunner(
     knex,
     driver,

@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import type { Row } from '../codec.js';
 import type { StatementTap } from '../statement-tap.js';
 import {
+  assertOpen,
   isTransactionScope,
   type Runnable,
   type StatementRunner,
@@ -59,8 +60,7 @@ export function createDriverRunner(tap: StatementTap, driver: DriverCalls): Stat
     reads: boolean,
   ) => {
     try {
-      // Refused once the transaction ended, as Knex did: its connection may already serve another.
-      if (scope.ended) throw new Error('Transaction query already complete: the store transaction has ended');
+      assertOpen(scope);
       reportStatement(tap, scope.connection, sql, values.length);
       return driver.execute(scope.connection, sql, values, reads);
     } catch (error) {

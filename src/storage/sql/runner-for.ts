@@ -1,11 +1,9 @@
-/** The statement runner a store uses on its database. */
+/** The driver calls a store uses on its database. */
 import type { Dialect } from '../dialect.js';
-import type { StatementTap } from '../statement-tap.js';
-import { createDriverRunner, type DriverCalls } from './driver-runner.js';
+import type { DriverCalls } from './driver-runner.js';
 import { createMysqlCalls } from './mysql-runner.js';
 import { createPostgresCalls } from './postgres-runner.js';
 import { createSqliteCalls } from './sqlite-runner.js';
-import type { StatementRunner } from './statement-runner.js';
 
 const calls: Record<Dialect['name'], () => DriverCalls> = {
   sqlite: createSqliteCalls,
@@ -16,9 +14,4 @@ const calls: Record<Dialect['name'], () => DriverCalls> = {
 /** The driver calls of `dialect` (better-sqlite3, mysql2, pg). */
 export function driverCallsFor(dialect: Dialect): DriverCalls {
   return calls[dialect.name]();
-}
-
-/** The runner of `dialect`'s driver, reporting to `tap`. */
-export function createStatementRunner(driver: DriverCalls, tap: StatementTap): StatementRunner {
-  return createDriverRunner(tap, driver);
 }

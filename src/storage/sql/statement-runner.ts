@@ -32,6 +32,14 @@ export interface StatementRunner {
   write(db: Runnable, sql: string, values: readonly unknown[]): Promise<number>;
 }
 
+/**
+ * Refuse work on a transaction that has ended, as Knex did: its connection may already serve
+ * another transaction, and the statement would join that one.
+ */
+export function assertOpen(scope: TransactionScope): void {
+  if (scope.ended) throw new Error('Transaction query already complete: the store transaction has ended');
+}
+
 /** Whether `db` is a store transaction (a Knex instance is a function). */
 export function isTransactionScope(db: Runnable): db is TransactionScope {
   return typeof db !== 'function';
