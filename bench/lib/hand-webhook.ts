@@ -43,7 +43,7 @@ export const T = {
 /** The statements, as SQL text shared by both drivers (`?` placeholders). */
 export const SQL = {
   insertNotification: `insert into ${T.n} (created_at, error, fraud_status, gross_amount, headers, id, order_id, outcome, payment_id, payment_type, processed_at, raw_body, received_at, replay_of, signature_key, signature_valid, status_code, transaction_id, transaction_status, updated_at) values (?, null, ?, ?, ?, ?, ?, 'received', null, ?, null, ?, ?, null, ?, null, ?, ?, ?, ?)`,
-  findPayment: `select * from ${T.p} where order_id = ? limit 1`,
+  findPayment: `select id from ${T.p} where order_id = ? limit 1`,
   lockPayment: `select * from ${T.p} where order_id = ? limit 1`,
   updatePayment: `update ${T.p} set transaction_id = ?, payment_type = ?, status = 'paid', transaction_status = ?, fraud_status = ?, status_code = ?, status_message = ?, bank = ?, va_number = ?, last_response = ?, updated_at = ?, version = version + 1 where id = ?`,
   insertEvent: `insert into ${T.e} (created_at, data, from_status, id, notification_id, payment_id, source, to_status, updated_at) values (?, ?, 'pending', ?, ?, ?, 'notification', 'paid', ?)`,

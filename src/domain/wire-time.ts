@@ -27,9 +27,17 @@ export function parseMidtransTime(text: string, field = 'time'): Date {
     Number(second),
     millis,
   );
-  // A real date reads back as the same digits; a rolled-over one (month 13, Feb 30, 10:60) does not.
+  // A real date reads back as the same fields; a rolled-over one (month 13, Feb 30, 10:60) does not.
   // Years 0000-0099 fail too (Date.UTC maps them to 19xx); Midtrans never sends them.
-  if (new Date(utc).toISOString().slice(0, 19) !== `${year}-${month}-${day}T${hour}:${minute}:${second}`) {
+  const read = new Date(utc);
+  if (
+    read.getUTCFullYear() !== Number(year) ||
+    read.getUTCMonth() !== Number(month) - 1 ||
+    read.getUTCDate() !== Number(day) ||
+    read.getUTCHours() !== Number(hour) ||
+    read.getUTCMinutes() !== Number(minute) ||
+    read.getUTCSeconds() !== Number(second)
+  ) {
     throw new ValidationError({ field, reason: `"${text}" is not a real date` });
   }
   return new Date(utc - offset * 60_000);

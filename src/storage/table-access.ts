@@ -56,6 +56,8 @@ export interface TableAccess<T extends StoredRecord> {
   insert(record: T): Promise<T>;
   /** First row matching `filter`, optionally locked (only inside a transaction). */
   findOne(filter: QueryFilter | EqualityFilter, lock?: LockMode): Promise<T | undefined>;
+  /** Whether a row matches `filter` (reads its id only). */
+  exists(filter: EqualityFilter): Promise<boolean>;
   /** Rows matching `filter` in the given order, optionally locked. */
   findMany(filter: QueryFilter, lock?: LockMode): Promise<T[]>;
   /** Update by id; bumps `version` when `versioned`. NotFoundError / ConflictError as documented. */
@@ -91,12 +93,17 @@ export function createTableAccess<T extends StoredRecord>(
   // savepoint, two more round trips and a nested Knex transaction — so the caller can go on in
   // the same transaction (lockOrCreatePayment does). Updates never do: a conflict there ends the
   // transaction on PostgreSQL, and no caller continues after one.
-  const guard = async <R>(values: Partial<T>, recoverable: boolean, statement: () => Promise<R>) => {
+  // One promise more than the statement's own, not an async function's two (a webhook writes four rows).
+  const guard = <R>(values: Partial<T>, recoverable: boolean, statement: () => Promise<R>): Promise<R> => {
+    let running: Promise<R>;
     try {
-      return await (recoverable ? runRecoverable(ctx, statement) : statement());
+      running = recoverable ? runRecoverable(ctx, statement) : statement();
     } catch (error) {
-      throw toConflict(error, ctx.dialect, codec, keys, values) ?? error;
+      running = Promise.reject(error);
     }
+    return running.catch((error: unknown) => {
+      throw toConflict(error, ctx.dialect, codec, keys, values) ?? error;
+    });
   };
   // Rows this transaction holds locked, as they are in the database now. Nobody else can change
   // them before commit (FOR UPDATE; SQLite's single writer), so an update of one is answered from
@@ -135,8 +142,7 @@ export function createTableAccess<T extends StoredRecord>(
   return {
     codec,
     build(input, defaults) {
-      const record: Record<string, unknown> = {};
-      for (const field of codec.fields) record[field] = null;
+      const record = codec.blank();
       Object.assign(record, defaults);
       for (const [field, value] of Object.entries(input)) if (value !== undefined) record[field] = value;
       const createdAt = input.createdAt ?? ctx.now();
@@ -157,6 +163,10 @@ export function createTableAccess<T extends StoredRecord>(
       return codec.fromRow(row);
     },
     findOne,
+    async exists(filter) {
+      const sql = ctx.sql.selectId(codec.table, filter.column);
+      return (await ctx.run.rows(ctx.target, sql, [filter.value])).length > 0;
+    },
     async findMany(filter, lock) {
       const query = table().select('*');
       filter(query);

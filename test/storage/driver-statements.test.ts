@@ -4,7 +4,7 @@
  * values are bound (never spliced), and every statement still reaches the statement tap.
  */
 import knexFactory, { type Knex } from 'knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConflictError } from '../../src/errors.js';
 import { dialectOf } from '../../src/storage/dialect.js';
 import { createKnexStore, type KnexStore } from '../../src/storage/index.js';
@@ -48,6 +48,16 @@ describe('SQL text of the store', () => {
     const first = text.insert('t', ['id', 'a']);
     expect(text.insert('t', ['id', 'a'])).toBe(first);
     expect(text.insert('t', ['id', 'b'])).not.toBe(first);
+    // Kept per column list, in order: another order, a prefix or another table is another text.
+    expect(text.insert('t', ['a', 'id'])).toBe('insert into "t" ("a", "id") values (?, ?)');
+    expect(text.insert('t', ['id'])).toBe('insert into "t" ("id") values (?)');
+    expect(text.insert('u', ['id', 'a'])).toBe('insert into "u" ("id", "a") values (?, ?)');
+    const update = { bumpVersion: false, checkVersion: false, returning: false };
+    expect(text.update('t', ['a'], update)).toBe('update "t" set "a" = ? where "id" = ?');
+    expect(text.update('t', ['a'], { ...update, returning: true })).toBe(
+      'update "t" set "a" = ? where "id" = ? returning *',
+    );
+    expect(text.selectId('t', 'order_id')).toBe('select "id" from "t" where "order_id" = ? limit 1');
   });
 });
 
@@ -63,10 +73,12 @@ for (const kind of TEST_DATABASE_KINDS) {
       let knex: Knex;
       let store: KnexStore;
       let migrated: TestStore;
+      let prefix = '';
       const pool = (): Pool => knex.client.pool;
 
       beforeAll(async () => {
         const tablePrefix = testTablePrefix(`drv${kind}`);
+        prefix = tablePrefix;
         // Migrating takes two connections on the servers (the lock and the migrator): its own store.
         migrated = await openTestStore(database, `drv${kind}`, { tablePrefix });
         // The host's own instance with a single connection: one connection not given back hangs the test.
@@ -141,6 +153,58 @@ for (const kind of TEST_DATABASE_KINDS) {
         expect(new Set(seen).size).toBe(1);
         expect(await store.payments.findByOrderId(orderId)).toBeUndefined();
         expect(pool().numUsed()).toBe(0);
+      });
+
+      it('runs a statement outside a transaction after the transaction holding the connection, never in it', async () => {
+        const orderId = `drv-outside-${kind}`;
+        let outside: Promise<unknown> | undefined;
+        await store
+          .transaction(async (tx) => {
+            await tx.payments.insert(fullPayment(`${orderId}-tx`));
+            // The pool's only connection is the transaction's: this insert must wait for it (on
+            // SQLite it must not take the connection as idle and run inside the transaction).
+            outside = store.payments.insert(fullPayment(orderId));
+            await new Promise((resolve) => setImmediate(resolve));
+            expect(await tx.payments.findByOrderId(orderId)).toBeUndefined();
+            throw new Error('roll back');
+          })
+          .catch(() => undefined);
+        await outside;
+        expect(await store.payments.findByOrderId(orderId)).toBeDefined();
+        expect(await store.payments.findByOrderId(`${orderId}-tx`)).toBeUndefined();
+        expect(pool().numUsed()).toBe(0);
+      });
+
+      it('borrows no connection for a statement outside a transaction while the pool is idle (SQLite only)', async () => {
+        await store.payments.hasOrderId('drv-1');
+        const acquire = vi.spyOn(knex.client, 'acquireConnection');
+        try {
+          for (let i = 0; i < 5; i++) expect(await store.payments.hasOrderId('drv-1')).toBe(true);
+          // better-sqlite3 runs a statement to its end at once: the idle connection serves it.
+          expect(acquire).toHaveBeenCalledTimes(kind === 'sqlite' ? 0 : 5);
+          await store.transaction((tx) => tx.payments.hasOrderId('drv-1'));
+          expect(acquire).toHaveBeenCalledTimes(kind === 'sqlite' ? 1 : 6);
+        } finally {
+          acquire.mockRestore();
+        }
+      });
+
+      it('borrows again once the pool has closed the connection it lent last', async () => {
+        const config = database.config();
+        const reaping = knexFactory({
+          ...config,
+          pool: { ...config.pool, min: 0, max: 1, idleTimeoutMillis: 20, reapIntervalMillis: 10 },
+        });
+        try {
+          const reaped = createKnexStore({ database: reaping, tablePrefix: prefix });
+          expect(await reaped.payments.hasOrderId('drv-1')).toBe(true);
+          const tarn: { numFree(): number } = reaping.client.pool;
+          await vi.waitFor(() => expect(tarn.numFree()).toBe(0), { timeout: 5000, interval: 10 });
+          // The connection it ran on is closed now: a new one is borrowed, not the closed one reused.
+          expect(await reaped.payments.hasOrderId('drv-1')).toBe(true);
+        } finally {
+          await reaping.destroy();
+        }
       });
 
       it('binds values: quotes and SQL in a value are kept as text', async () => {

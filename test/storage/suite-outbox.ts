@@ -66,6 +66,30 @@ export function registerOutboxTests(h: Harness): void {
       expect(again.event.payload).toEqual({ v: 1 });
     });
 
+    it('hands back a written event exactly as reading it gives it (spread, serialised, reassigned)', async () => {
+      const store = h.store();
+      const eventId = h.unique('evt');
+      const payload = { text: 'Lunas ✅', nested: { list: [1, 'two', null], empty: {} } };
+      const { event, created } = await store.outbox.insertIfAbsent({
+        eventId,
+        type: 'payment.paid',
+        payload,
+      });
+      const read = await store.outbox.findByEventId(eventId);
+
+      expect(created).toBe(true);
+      expect(event).toEqual(read);
+      expect({ ...event }).toEqual({ ...read });
+      expect(JSON.parse(JSON.stringify(event))).toEqual(JSON.parse(JSON.stringify(read)));
+      expect(Object.keys(event)).toEqual(Object.keys(read ?? {}));
+      // Its own copy: changing the caller's object after the write changes nothing handed back.
+      payload.nested.list.push(4);
+      expect(event.payload).toEqual(read?.payload);
+      expect(event.payload).toBe(event.payload);
+      event.payload = { replaced: true };
+      expect(event.payload).toEqual({ replaced: true });
+    });
+
     it('postpones and marks several events delivered in one call each', async () => {
       const store = h.store();
       const type = h.unique('many.event');

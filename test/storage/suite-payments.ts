@@ -22,6 +22,7 @@ export function registerPaymentTests(h: Harness): void {
       expect(await payments.findById(created.id)).toEqual(created);
       expect(await payments.findByOrderId(input.orderId)).toEqual(created);
       expect(await payments.findByTransactionId(`txn-${input.orderId}`)).toEqual(created);
+      expect(await payments.hasOrderId(input.orderId)).toBe(true);
     });
 
     it('fills defaults and nulls for a minimal payment', async () => {
@@ -46,6 +47,7 @@ export function registerPaymentTests(h: Harness): void {
       const { payments } = h.store();
       expect(await payments.findById('00000000-0000-7000-8000-000000000000')).toBeUndefined();
       expect(await payments.findByOrderId('no-such-order')).toBeUndefined();
+      expect(await payments.hasOrderId('no-such-order')).toBe(false);
     });
 
     it('updates only the given fields, bumps the version and honours expectedVersion', async () => {

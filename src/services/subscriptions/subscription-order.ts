@@ -38,7 +38,7 @@ export async function isKnownOrder(
   // No order of ours holds a NUL (order ids are `A-Za-z0-9-_~.`), and PostgreSQL refuses one in a
   // query parameter: answer without asking the database.
   if (orderId.includes('\u0000')) return false;
-  if ((await repos.payments.findByOrderId(orderId)) !== undefined) return true;
+  if (await repos.payments.hasOrderId(orderId)) return true;
   if (midtransInvoiceId === undefined || midtransInvoiceId.includes('\u0000')) return false;
   return (await repos.invoices.findByMidtransInvoiceId(midtransInvoiceId)) !== undefined;
 }

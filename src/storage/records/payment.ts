@@ -154,6 +154,8 @@ export interface PaymentRepository {
   findById(id: string): Promise<Payment | undefined>;
   /** The payment with this order id, or undefined. */
   findByOrderId(orderId: string): Promise<Payment | undefined>;
+  /** Whether a payment has this order id (cheaper than `findByOrderId`: nothing is decoded). */
+  hasOrderId(orderId: string): Promise<boolean>;
   /** The payment with this Midtrans transaction id, or undefined. */
   findByTransactionId(transactionId: string): Promise<Payment | undefined>;
   /** Payments linked to an invoice, oldest first. */

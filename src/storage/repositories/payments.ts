@@ -103,6 +103,7 @@ export function createPaymentRepository(ctx: StoreContext): LockingPaymentReposi
       ),
     findById: (id) => access.findOne(whereEquals('id', id)),
     findByOrderId: (orderId) => access.findOne(whereEquals('order_id', orderId)),
+    hasOrderId: (orderId) => access.exists(whereEquals('order_id', orderId)),
     findByTransactionId: (transactionId) => access.findOne(whereEquals('transaction_id', transactionId)),
     listByPaymentLink: (paymentLinkId) =>
       access.findMany((query) =>

@@ -7,6 +7,7 @@
 import type { Knex } from 'knex';
 import type { Row } from '../codec.js';
 import type { StatementTap } from '../statement-tap.js';
+import { createIdleConnectionLane } from './idle-connection.js';
 import {
   assertOpen,
   isTransactionScope,
@@ -29,6 +30,11 @@ export interface DriverCalls {
   execute(connection: object, sql: string, values: readonly unknown[], reads: boolean): Promise<DriverAnswer>;
   /** Run a statement without values or answer (BEGIN, COMMIT, ROLLBACK, savepoints). */
   control(connection: object, sql: string): Promise<void>;
+  /**
+   * `execute` runs the statement to its end before it returns (better-sqlite3): a statement outside
+   * a transaction may then use an idle connection without borrowing it (idle-connection.ts).
+   */
+  readonly synchronous?: boolean;
 }
 
 /** Report a statement run on `connection` to `tap` (when somebody listens). */
@@ -67,20 +73,31 @@ export function createDriverRunner(tap: StatementTap, driver: DriverCalls): Stat
       return Promise.reject(error);
     }
   };
+  const lane = driver.synchronous === true ? createIdleConnectionLane() : undefined;
   const onLentConnection = async (db: Knex, sql: string, values: readonly unknown[], reads: boolean) => {
     const connection: unknown = await db.client.acquireConnection();
     try {
       if (typeof connection !== 'object' || connection === null) {
         throw new Error('The database client lent no connection');
       }
+      lane?.lent(db, connection);
       reportStatement(tap, connection, sql, values.length);
       return await driver.execute(connection, sql, values, reads);
     } finally {
       await db.client.releaseConnection(connection);
     }
   };
-  const run = (db: Runnable, sql: string, values: readonly unknown[], reads: boolean) =>
-    isTransactionScope(db) ? inTransaction(db, sql, values, reads) : onLentConnection(db, sql, values, reads);
+  const onIdleConnection = (connection: object, sql: string, values: readonly unknown[], reads: boolean) => {
+    reportStatement(tap, connection, sql, values.length);
+    return driver.execute(connection, sql, values, reads);
+  };
+  const run = (db: Runnable, sql: string, values: readonly unknown[], reads: boolean) => {
+    if (isTransactionScope(db)) return inTransaction(db, sql, values, reads);
+    const idle = lane?.idle(db);
+    return idle === undefined
+      ? onLentConnection(db, sql, values, reads)
+      : onIdleConnection(idle, sql, values, reads);
+  };
   return {
     rows: (db, sql, values) => run(db, sql, values, true).then(rowsOf),
     write: (db, sql, values) => run(db, sql, values, false).then(changesOf),

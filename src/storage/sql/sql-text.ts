@@ -19,6 +19,8 @@ export interface UpdateShape {
 export interface SqlText {
   /** `select * from table where column = ? limit 1`, locked as `lock` says. */
   selectOne(table: string, column: string, lock: LockMode | undefined): string;
+  /** `select id from table where column = ? limit 1`: whether a row exists, nothing decoded. */
+  selectId(table: string, column: string): string;
   /** `insert into table (columns…) values (?, …)`. */
   insert(table: string, columns: readonly string[]): string;
   /** `update table set column = ?, … where id = ?` in the given shape. */
@@ -49,10 +51,46 @@ export function createTextMemo(dialect: Dialect, max: number) {
   };
 }
 
+/**
+ * Like `createTextMemo`, for texts keyed by a head and a list of names (a table's columns): looked
+ * up name by name through a tree of maps, so a statement costs no key string joined from its
+ * columns (a webhook's writes name 60 columns between them).
+ */
+export function createListMemo(dialect: Dialect, max: number) {
+  interface Node {
+    readonly next: Map<string, Node>;
+    text?: string;
+  }
+  const root: Node = { next: new Map() };
+  let size = 0;
+  const step = (node: Node, name: string): Node => {
+    let child = node.next.get(name);
+    if (child === undefined) {
+      child = { next: new Map() };
+      node.next.set(name, child);
+    }
+    return child;
+  };
+  return (head: string, names: readonly string[], write: () => string): string => {
+    let node = step(root, head);
+    for (const name of names) node = step(node, name);
+    if (node.text === undefined) {
+      if (size >= max) {
+        root.next.clear();
+        size = 0;
+      }
+      node.text = dialect.numberedPlaceholders ? numbered(write()) : write();
+      size += 1;
+    }
+    return node.text;
+  };
+}
+
 /** The statement writer of `dialect`. */
 export function createSqlText(dialect: Dialect): SqlText {
   const q = (name: string) => dialect.quoteIdentifier(name);
   const remember = createTextMemo(dialect, MAX_KEPT);
+  const rememberList = createListMemo(dialect, MAX_KEPT);
   const insertText = (table: string, columns: readonly string[]) =>
     `insert into ${q(table)} (${columns.map(q).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
   return {
@@ -61,10 +99,16 @@ export function createSqlText(dialect: Dialect): SqlText {
         const suffix = lock === undefined ? '' : dialect.lockClause(lock);
         return `select * from ${q(table)} where ${q(column)} = ? limit 1${suffix}`;
       }),
-    insert: (table, columns) => remember(`i ${table} ${columns.join(',')}`, () => insertText(table, columns)),
-    update: (table, columns, shape) =>
+    selectId: (table, column) =>
       remember(
-        `u ${table} ${columns.join(',')} ${shape.bumpVersion} ${shape.checkVersion} ${shape.returning}`,
+        `k ${table} ${column}`,
+        () => `select ${q('id')} from ${q(table)} where ${q(column)} = ? limit 1`,
+      ),
+    insert: (table, columns) => rememberList(`i ${table}`, columns, () => insertText(table, columns)),
+    update: (table, columns, shape) =>
+      rememberList(
+        `u ${table} ${shape.bumpVersion} ${shape.checkVersion} ${shape.returning}`,
+        columns,
         () => {
           const sets = columns.map((column) => `${q(column)} = ?`);
           if (shape.bumpVersion) sets.push(`${q('version')} = ${q('version')} + 1`);
@@ -75,8 +119,9 @@ export function createSqlText(dialect: Dialect): SqlText {
       ),
     insertUnlessDuplicate(table, columns, key) {
       if (!dialect.insertCanSkipDuplicate) return undefined;
-      return remember(
-        `d ${table} ${columns.join(',')} ${key}`,
+      return rememberList(
+        `d ${table} ${key}`,
+        columns,
         () => `${insertText(table, columns)} on conflict (${q(key)}) do nothing returning ${q(key)}`,
       );
     },

@@ -33,6 +33,7 @@ export function createSqliteCalls(): DriverCalls {
     return statement;
   };
   return {
+    synchronous: true,
     async execute(connection, sql, values, reads) {
       const statement = statementOf(connection, sql);
       const bound = values.map(toSqliteValue);
