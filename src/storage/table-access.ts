@@ -70,6 +70,10 @@ export interface TableAccess<T extends StoredRecord> {
 
 const MANAGED_COLUMNS = ['id', 'created_at', 'updated_at', 'version'];
 
+// Records `build` gave a fresh random id: their insert cannot meet a taken id. One set for every
+// table access (each transaction builds its own accesses; a weak set each was garbage-collector work).
+const generatedIds = new WeakSet<object>();
+
 /** Create the table access of an entity. `versioned` tables have a `version` column. */
 export function createTableAccess<T extends StoredRecord>(
   ctx: StoreContext,
@@ -109,8 +113,6 @@ export function createTableAccess<T extends StoredRecord>(
   // them before commit (FOR UPDATE; SQLite's single writer), so an update of one is answered from
   // here instead of being read back: one statement less per change.
   const held = new Map<string, Row>();
-  // Records `build` gave a fresh random id: their insert cannot meet a taken id.
-  const generatedIds = new WeakSet<object>();
   const hold = (rows: Row[], lock: LockMode | undefined): Row[] => {
     if (lock !== undefined) for (const row of rows) held.set(String(row.id), row);
     return rows;
