@@ -192,12 +192,16 @@ function readText(value: unknown, location: string): string {
   throw new TypeError(`${location}: expected text, got ${typeof value}`);
 }
 
+/** `storableText` of a database that keeps any text as given (SQLite, MySQL/MariaDB). */
+export const keepText = (text: string): string => text;
+
 /**
  * The row as the database will keep it: every text value passed through `storableText` (the
  * dialect's, e.g. PostgreSQL's NUL replacement). Applied to every written row, so what `insert`
  * hands back is what a later read returns.
  */
 export function storableRow(row: Row, storableText: (text: string) => string): Row {
+  if (storableText === keepText) return row;
   for (const column in row) {
     const value = row[column];
     if (typeof value === 'string') row[column] = storableText(value);

@@ -9,6 +9,7 @@
  */
 import type { Knex } from 'knex';
 import { ConfigError } from '../errors.js';
+import { keepText } from './codec.js';
 
 /** The database families midtrans-kit supports. */
 export type DialectName = 'sqlite' | 'mysql' | 'postgres';
@@ -96,7 +97,7 @@ const sqlite: Dialect = {
     return match?.[1];
   },
   lock: (query) => query,
-  storableText: (text) => text,
+  storableText: keepText,
   // SQLite has one writer at a time and no row locks. A write statement (matching nothing) takes the
   // write lock now, like BEGIN IMMEDIATE: a competing writer waits on busy_timeout instead of
   // failing later when a read-then-write transaction tries to upgrade.
@@ -130,7 +131,7 @@ const mysql: Dialect = {
     return /for key '([^']+)'/.exec(message)?.[1]?.split('.').pop() ?? '';
   },
   lock: (query, mode) => (mode === 'update-skip-locked' ? query.forUpdate().skipLocked() : query.forUpdate()),
-  storableText: (text) => text,
+  storableText: keepText,
   transactionOpening: () => undefined,
   tableDefaults(table) {
     // InnoDB for row locks and foreign keys; utf8mb4 keeps emoji intact; the binary collation makes
