@@ -17,6 +17,7 @@
  */
 
 import type { PaymentStatus } from '../../constants.js';
+import { compact } from '../../domain/mapping/write.js';
 import { fromWireTransaction } from '../../domain/mapping.js';
 import { parseAmount } from '../../domain/money.js';
 import { toPaymentStatus } from '../../domain/status.js';
@@ -195,7 +196,7 @@ export function midtransFields(read: Transaction, raw: WireTransaction, current:
   const i = read.instructions;
   const cumulative = read.refundKey === undefined ? read.refundAmount : undefined;
   const refunded = Math.max(current.refundedAmount, cumulative ?? 0);
-  return dropUndefined({
+  return compact({
     transactionId: current.transactionId ?? read.transactionId,
     paymentType: read.paymentType,
     transactionStatus: read.transactionStatus,
@@ -222,8 +223,4 @@ export function midtransFields(read: Transaction, raw: WireTransaction, current:
     refundCount: Math.max(current.refundCount, read.refunds?.length ?? 0),
     lastResponse: forJsonColumn(raw),
   });
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
