@@ -33,22 +33,16 @@ export interface SqlText {
 /** Texts kept per dialect; the kit's shapes are a few hundred at most. */
 const MAX_KEPT = 1024;
 
+const NO_NAMES: readonly string[] = [];
+
 /**
  * Statement texts of `dialect` written once per key and kept (at most `max`, then forgotten all
  * at once): `remember(key, write)` gives the kept text, writing it (placeholders numbered where
  * the driver wants) the first time.
  */
 export function createTextMemo(dialect: Dialect, max: number) {
-  const kept = new Map<string, string>();
-  return (key: string, write: () => string): string => {
-    let text = kept.get(key);
-    if (text === undefined) {
-      if (kept.size >= max) kept.clear();
-      text = dialect.numberedPlaceholders ? numbered(write()) : write();
-      kept.set(key, text);
-    }
-    return text;
-  };
+  const remember = createListMemo(dialect, max);
+  return (key: string, write: () => string): string => remember(key, NO_NAMES, write);
 }
 
 /**
@@ -89,8 +83,8 @@ export function createListMemo(dialect: Dialect, max: number) {
 /** The statement writer of `dialect`. */
 export function createSqlText(dialect: Dialect): SqlText {
   const q = (name: string) => dialect.quoteIdentifier(name);
-  const remember = createTextMemo(dialect, MAX_KEPT);
   const rememberList = createListMemo(dialect, MAX_KEPT);
+  const remember = (key: string, write: () => string) => rememberList(key, NO_NAMES, write);
   const insertText = (table: string, columns: readonly string[]) =>
     `insert into ${q(table)} (${columns.map(q).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
   return {
